@@ -1,0 +1,2 @@
+/// The seam between the app and HTTP: see `HTTPTransport`.
+public enum TriageNetworkModule {}
