@@ -1,1 +1,13 @@
-import TicketTriage
+import ArgumentParser
+
+/// `triage-bench`: the benchmarks behind BENCHMARKS.md. Build with `-c release`; see `make bench`.
+@main
+struct TriageBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "triage-bench",
+        abstract: "Benchmarks for TicketTriage (run a release build).",
+        subcommands: [
+            // Each area registers its benchmark command here.
+        ]
+    )
+}
