@@ -125,7 +125,11 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "TriageStoreTests", dependencies: ["TriageStore", "TriageModel"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "TriageStoreTests",
+            dependencies: ["TriageStore", "TriageModel", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "TriageNetworkTests",
             dependencies: ["TriageNetwork", "TriageTestSupport"],

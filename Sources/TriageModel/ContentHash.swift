@@ -33,18 +33,29 @@ public struct ContentHasher: Sendable {
     }
 }
 
+extension ContentHasher {
+    /// The content digest of a ticket: its subject and its public messages (role and text) in order.
+    ///
+    /// One definition for the importer side and the store side, so both always agree.
+    public static func ticketContent<S: Sequence>(subject: String, publicMessages: S) -> String
+    where S.Element == (MessageRole, String) {
+        var hasher = ContentHasher()
+        hasher.combine(subject)
+        for (role, text) in publicMessages {
+            hasher.combine(role.rawValue)
+            hasher.combine(text)
+        }
+        return hasher.hex
+    }
+}
+
 extension ImportedTicket {
     /// Digest of what the customer can see and what triage reads: subject and public messages in order.
     ///
     /// Internal notes, tags and status do not count: changing them does not trigger triage again.
     public var contentHash: String {
-        var hasher = ContentHasher()
-        hasher.combine(subject)
-        for message in messages where message.isPublic {
-            hasher.combine(message.role.rawValue)
-            hasher.combine(message.text)
-        }
-        return hasher.hex
+        ContentHasher.ticketContent(subject: subject,
+                                    publicMessages: messages.lazy.filter(\.isPublic).map { ($0.role, $0.text) })
     }
 }
 

@@ -1,0 +1,215 @@
+import Foundation
+import GRDB
+import TriageModel
+
+/// The per-ticket work of `TicketStore.upsert`, inside one write transaction.
+struct TicketUpsert {
+    let db: Database
+    let runID: Int64?
+    let now: String
+    let threadWindow: TimeInterval
+
+    mutating func upsert(_ ticket: ImportedTicket) throws -> UpsertOutcome {
+        let recordHash = ticket.recordHash
+        if let existing = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT id, record_hash FROM tickets WHERE source = ? AND external_id = ?"),
+            arguments: [ticket.source, ticket.externalID]
+        ) {
+            if existing["record_hash"] == recordHash { return .unchanged }
+            return try update(ticketID: existing["id"], with: ticket, recordHash: recordHash, isSameRecord: true)
+        }
+        if let hints = ticket.threadHints, let threadID = try findThread(for: ticket, hints: hints) {
+            return try update(ticketID: threadID, with: ticket, recordHash: recordHash, isSameRecord: false)
+        }
+        try insert(ticket, recordHash: recordHash)
+        return .new
+    }
+
+    // MARK: - Insert
+
+    private func insert(_ ticket: ImportedTicket, recordHash: String) throws {
+        let messages = ticket.messages
+        var lastCustomer: Date?
+        var firstAgent: Date?
+        var lastAgent: Date?
+        for message in messages {
+            guard let sent = message.sentAt else { continue }
+            if message.role == .customer { lastCustomer = max(lastCustomer ?? sent, sent) }
+            if message.role == .agent, message.isPublic {
+                firstAgent = min(firstAgent ?? sent, sent)
+                lastAgent = max(lastAgent ?? sent, sent)
+            }
+        }
+        try db.cachedStatement(sql: """
+            INSERT INTO tickets (source, external_id, subject, status, channel, requester_name, requester_email,
+                organization, assignee_email, tags, custom_fields, label_department, label_priority, created_at,
+                updated_at, imported_at, import_run_id, record_hash, content_hash, thread_key, message_count,
+                last_customer_message_at, first_agent_reply_at, last_agent_reply_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                ticket.source, ticket.externalID, ticket.subject, ticket.status, ticket.channel,
+                ticket.requester?.name, ticket.requester?.email, ticket.organization, ticket.assignee?.email,
+                JSONText.array(ticket.tags), JSONText.object(ticket.customFields), ticket.labelDepartment,
+                ticket.labelPriority, ticket.createdAt.map(SQLDate.string),
+                (ticket.updatedAt ?? ticket.createdAt).map(SQLDate.string), now, runID, recordHash,
+                ticket.contentHash, ticket.threadHints?.subjectKey, messages.count,
+                lastCustomer.map(SQLDate.string), firstAgent.map(SQLDate.string), lastAgent.map(SQLDate.string),
+            ])
+        let ticketID = db.lastInsertedRowID
+        for (position, message) in messages.enumerated() {
+            try insertMessage(message, ticketID: ticketID, position: position)
+        }
+        if ticket.threadHints != nil { try rememberThreadRef(ticket.externalID, source: ticket.source, ticketID: ticketID) }
+        try db.cachedStatement(sql: "INSERT INTO ticket_search (rowid, subject, body) VALUES (?, ?, ?)")
+            .execute(arguments: [ticketID, ticket.subject, messages.map(\.text).joined(separator: "\n\n")])
+    }
+
+    private func insertMessage(_ message: ImportedMessage, ticketID: Int64, position: Int) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO messages (ticket_id, external_id, position, author_name, author_email, role, is_public,
+                sent_at, body_text, body_html, trimmed_text)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                ticketID, message.derivedID, position, message.author?.name, message.author?.email,
+                message.role.rawValue, message.isPublic, message.sentAt.map(SQLDate.string), message.text,
+                message.html, message.trimmedText,
+            ])
+        guard !message.attachments.isEmpty else { return }
+        let messageID = db.lastInsertedRowID
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO attachments (message_id, filename, content_type, size, content_hash, data) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        for attachment in message.attachments {
+            try statement.execute(arguments: [messageID, attachment.filename, attachment.contentType, attachment.size,
+                                              attachment.contentHash, attachment.data])
+        }
+    }
+
+    private func rememberThreadRef(_ ref: String, source: String, ticketID: Int64) throws {
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO thread_refs (source, message_ref, ticket_id) VALUES (?, ?, ?)")
+            .execute(arguments: [source, ref, ticketID])
+    }
+
+    // MARK: - Threading
+
+    private func findThread(for ticket: ImportedTicket, hints: ThreadHints) throws -> Int64? {
+        let lookup = try db.cachedStatement(sql: "SELECT ticket_id FROM thread_refs WHERE source = ? AND message_ref = ?")
+        for ref in [ticket.externalID] + hints.references {
+            if let id = try Int64.fetchOne(lookup, arguments: [ticket.source, ref]) { return id }
+        }
+        guard let key = hints.subjectKey, !key.isEmpty else { return nil }
+        let when = ticket.messages.compactMap(\.sentAt).min() ?? ticket.createdAt ?? Date()
+        return try Int64.fetchOne(db.cachedStatement(sql: """
+            SELECT id FROM tickets WHERE source = ? AND thread_key = ? AND updated_at BETWEEN ? AND ?
+            ORDER BY updated_at DESC LIMIT 1
+            """), arguments: [ticket.source, key, SQLDate.string(when.addingTimeInterval(-threadWindow)),
+                              SQLDate.string(when.addingTimeInterval(threadWindow))])
+    }
+
+    // MARK: - Update
+
+    /// Merges `ticket` into the stored ticket `ticketID`. `isSameRecord` is false when a threaded record joins
+    /// another ticket: its messages are appended, but it does not overwrite the ticket's own fields.
+    private func update(ticketID: Int64, with ticket: ImportedTicket, recordHash: String, isSameRecord: Bool) throws -> UpsertOutcome {
+        var changed = false
+        var stored: [String: (text: String, isPublic: Bool, role: String)] = [:]
+        var count = 0
+        for row in try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT external_id, body_text, is_public, role FROM messages WHERE ticket_id = ?
+            """), arguments: [ticketID]) {
+            stored[row["external_id"]] = (row["body_text"], row["is_public"], row["role"])
+            count += 1
+        }
+        for message in ticket.messages {
+            let id = message.derivedID
+            if let old = stored[id] {
+                if old.text != message.text || old.isPublic != message.isPublic || old.role != message.role.rawValue {
+                    try db.cachedStatement(sql: """
+                        UPDATE messages SET body_text = ?, body_html = ?, trimmed_text = ?, is_public = ?, role = ?
+                        WHERE ticket_id = ? AND external_id = ?
+                        """).execute(arguments: [message.text, message.html, message.trimmedText, message.isPublic,
+                                                 message.role.rawValue, ticketID, id])
+                    changed = true
+                }
+            } else {
+                try insertMessage(message, ticketID: ticketID, position: count)
+                stored[id] = (message.text, message.isPublic, message.role.rawValue)
+                count += 1
+                changed = true
+            }
+        }
+        if ticket.threadHints != nil {
+            try rememberThreadRef(ticket.externalID, source: ticket.source, ticketID: ticketID)
+        }
+        if isSameRecord {
+            try db.cachedStatement(sql: """
+                UPDATE tickets SET subject = ?, status = ?, channel = ?, requester_name = ?, requester_email = ?,
+                    organization = ?, assignee_email = ?, tags = ?, custom_fields = ?, label_department = ?,
+                    label_priority = ?, created_at = ?, updated_at = ?, record_hash = ?, import_run_id = ?
+                WHERE id = ?
+                """).execute(arguments: [
+                    ticket.subject, ticket.status, ticket.channel, ticket.requester?.name, ticket.requester?.email,
+                    ticket.organization, ticket.assignee?.email, JSONText.array(ticket.tags),
+                    JSONText.object(ticket.customFields), ticket.labelDepartment, ticket.labelPriority,
+                    ticket.createdAt.map(SQLDate.string), (ticket.updatedAt ?? ticket.createdAt).map(SQLDate.string),
+                    recordHash, runID, ticketID,
+                ])
+            changed = changed || db.changesCount > 0
+        } else if changed {
+            let latest = ticket.messages.compactMap(\.sentAt).max()
+            try db.cachedStatement(sql: """
+                UPDATE tickets SET updated_at = max(coalesce(updated_at, ''), coalesce(?, '')), import_run_id = ? WHERE id = ?
+                """).execute(arguments: [latest.map(SQLDate.string), runID, ticketID])
+        }
+        guard changed else { return .unchanged }
+        try refreshDerivedColumns(ticketID: ticketID)
+        return .updated
+    }
+
+    /// Recomputes what depends on the full message list: content hash, counts, reply times, the search row.
+    private func refreshDerivedColumns(ticketID: Int64) throws {
+        let subject = try String.fetchOne(db.cachedStatement(sql: "SELECT subject FROM tickets WHERE id = ?"),
+                                          arguments: [ticketID]) ?? ""
+        var publicMessages: [(MessageRole, String)] = []
+        var allText: [String] = []
+        for row in try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT role, is_public, body_text FROM messages WHERE ticket_id = ? ORDER BY position
+            """), arguments: [ticketID]) {
+            let text: String = row["body_text"]
+            allText.append(text)
+            if row["is_public"] as Bool { publicMessages.append((MessageRole(rawValue: row["role"]) ?? .customer, text)) }
+        }
+        let contentHash = ContentHasher.ticketContent(subject: subject, publicMessages: publicMessages)
+        try db.cachedStatement(sql: """
+            UPDATE tickets SET content_hash = ?1,
+                message_count = (SELECT count(*) FROM messages WHERE ticket_id = ?2),
+                last_customer_message_at = (SELECT max(sent_at) FROM messages WHERE ticket_id = ?2 AND role = 'customer'),
+                first_agent_reply_at = (SELECT min(sent_at) FROM messages WHERE ticket_id = ?2 AND role = 'agent' AND is_public),
+                last_agent_reply_at = (SELECT max(sent_at) FROM messages WHERE ticket_id = ?2 AND role = 'agent' AND is_public)
+            WHERE id = ?2
+            """).execute(arguments: [contentHash, ticketID])
+        try db.cachedStatement(sql: "DELETE FROM ticket_search WHERE rowid = ?").execute(arguments: [ticketID])
+        try db.cachedStatement(sql: "INSERT INTO ticket_search (rowid, subject, body) VALUES (?, ?, ?)")
+            .execute(arguments: [ticketID, subject, allText.joined(separator: "\n\n")])
+    }
+}
+
+extension ImportedTicket {
+    /// Digest of everything imported for this record: equal digests mean a re-import has nothing to do.
+    var recordHash: String {
+        var h = ContentHasher()
+        h.combine(subject); h.combine(status); h.combine(channel)
+        h.combine(requester?.name); h.combine(requester?.email); h.combine(organization); h.combine(assignee?.email)
+        h.combine(tags.joined(separator: "\u{1}"))
+        h.combine(createdAt.map { String($0.timeIntervalSince1970) }); h.combine(updatedAt.map { String($0.timeIntervalSince1970) })
+        h.combine(labelDepartment); h.combine(labelPriority)
+        for key in customFields.keys.sorted() { h.combine(key); h.combine(customFields[key]) }
+        for m in messages {
+            h.combine(m.derivedID); h.combine(m.role.rawValue); h.combine(m.isPublic ? "1" : "0")
+            h.combine(m.sentAt.map { String($0.timeIntervalSince1970) }); h.combine(m.text); h.combine(m.html)
+            h.combine(m.author?.email); h.combine(m.author?.name)
+            for a in m.attachments { h.combine(a.filename); h.combine(a.contentType); h.combine(a.size.map(String.init)) }
+        }
+        return h.hex
+    }
+}
