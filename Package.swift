@@ -85,7 +85,7 @@ let package = Package(
         .executableTarget(
             name: "triage",
             dependencies: [
-                "TicketTriage",
+                "TicketTriage", "TriageModel", "TriageStore", "TriageImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -20,7 +20,10 @@ public enum ImportFormat: String, Sendable, CaseIterable, Codable {
         case .freshdeskJSON, .freshdeskXML: "freshdesk"
         case .jiraJSON: "jira"
         case .eml, .mbox, .maildir: "mail"
-        case .genericJSON, .genericXML, .csv, .auto: "import"
+        case .genericJSON: "json"
+        case .genericXML: "xml"
+        case .csv: "csv"
+        case .auto: "import"
         }
     }
 }

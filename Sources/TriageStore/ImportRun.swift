@@ -17,7 +17,8 @@ public struct ImportCounts: Sendable, Hashable, Codable {
     /// Records read, whatever became of them.
     public var total: Int { new + updated + unchanged + failed }
 
-    mutating func add(_ outcome: UpsertOutcome) {
+    /// Counts one outcome.
+    public mutating func add(_ outcome: UpsertOutcome) {
         switch outcome {
         case .new: new += 1
         case .updated: updated += 1

@@ -1,0 +1,118 @@
+import Foundation
+import TriageImport
+import TriageModel
+import Yams
+
+/// The user's settings (`triage.yml`). Every key is optional; what is missing takes the default.
+public struct TriageConfiguration: Sendable, Codable, Equatable {
+    public struct Import: Sendable, Codable, Equatable {
+        /// IANA zone for timestamps that carry none.
+        public var timeZone: String = "UTC"
+        /// The team's own addresses or `@domain`s: mail from them is the agent side.
+        public var teamAddresses: [String] = []
+        /// Keep attachment bytes up to this size (0: keep only name, type and size).
+        public var keepAttachmentsUpTo: Int = 0
+        /// Records larger than this are skipped with a diagnostic.
+        public var maxRecordBytes: Int = 64 << 20
+        /// How far apart two mails with the same subject may be and still join one ticket.
+        public var threadWindowDays: Double = 14
+
+        enum CodingKeys: String, CodingKey {
+            case timeZone = "time_zone", teamAddresses = "team_addresses", keepAttachmentsUpTo = "keep_attachments_up_to"
+            case maxRecordBytes = "max_record_bytes", threadWindowDays = "thread_window_days"
+        }
+
+        public init() {}
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            timeZone = try c.decodeIfPresent(String.self, forKey: .timeZone) ?? timeZone
+            teamAddresses = try c.decodeIfPresent([String].self, forKey: .teamAddresses) ?? teamAddresses
+            keepAttachmentsUpTo = try c.decodeIfPresent(Int.self, forKey: .keepAttachmentsUpTo) ?? keepAttachmentsUpTo
+            maxRecordBytes = try c.decodeIfPresent(Int.self, forKey: .maxRecordBytes) ?? maxRecordBytes
+            threadWindowDays = try c.decodeIfPresent(Double.self, forKey: .threadWindowDays) ?? threadWindowDays
+        }
+    }
+
+    public var departments: [Department] = Department.defaults
+    public var `import` = Import()
+
+    enum CodingKeys: String, CodingKey {
+        case departments, `import`
+    }
+
+    public init() {}
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        departments = try c.decodeIfPresent([Department].self, forKey: .departments) ?? departments
+        `import` = try c.decodeIfPresent(Import.self, forKey: .import) ?? `import`
+    }
+
+    /// Reads `triage.yml`; errors name the file and the key.
+    public static func load(from url: URL) throws -> TriageConfiguration {
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw ConfigurationError(file: url.path, message: "cannot read it (\(error.localizedDescription))")
+        }
+        let configuration: TriageConfiguration
+        do {
+            configuration = try YAMLDecoder().decode(TriageConfiguration.self, from: text)
+        } catch let error as DecodingError {
+            throw ConfigurationError(file: url.path, message: Self.describe(error))
+        } catch {
+            throw ConfigurationError(file: url.path, message: "\(error)")
+        }
+        try configuration.validate(file: url.path)
+        return configuration
+    }
+
+    /// Checks values that decode but make no sense.
+    public func validate(file: String) throws {
+        guard TimeZone(identifier: `import`.timeZone) != nil else {
+            throw ConfigurationError(file: file, message: "import.time_zone \"\(`import`.timeZone)\" is not an IANA time zone (e.g. Europe/Berlin)")
+        }
+        guard !departments.isEmpty else {
+            throw ConfigurationError(file: file, message: "departments is empty: list at least one department")
+        }
+        let names = departments.map(\.name)
+        if Set(names).count != names.count {
+            throw ConfigurationError(file: file, message: "departments lists a name twice")
+        }
+    }
+
+    /// Importer options from these settings.
+    public func importOptions(source: String?, mapping: FieldMapping?) -> ImportOptions {
+        ImportOptions(source: source, defaultTimeZone: TimeZone(identifier: `import`.timeZone) ?? TimeZone(identifier: "UTC")!,
+                      mapping: mapping, teamAddresses: `import`.teamAddresses,
+                      keepAttachmentBytesUpTo: `import`.keepAttachmentsUpTo, maxRecordBytes: `import`.maxRecordBytes)
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        }
+        switch error {
+        case let .typeMismatch(type, context): return "\(path(context)): expected \(type) (\(context.debugDescription))"
+        case let .valueNotFound(type, context): return "\(path(context)): missing \(type)"
+        case let .keyNotFound(key, context): return "\(path(context)): missing key \(key.stringValue)"
+        case let .dataCorrupted(context): return "\(path(context)): \(context.debugDescription)"
+        @unknown default: return "\(error)"
+        }
+    }
+}
+
+/// A configuration file that cannot be used.
+public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
+    public var file: String
+    public var message: String
+
+    public init(file: String, message: String) {
+        self.file = file
+        self.message = message
+    }
+
+    public var description: String { "\(file): \(message)" }
+}

@@ -1,0 +1,179 @@
+import Foundation
+import Logging
+import TriageImport
+import TriageModel
+import TriageStore
+
+/// Imports export files into the store: reads each file on its own thread, writes in batched transactions,
+/// records an import run per file.
+///
+/// Memory is bounded by the queue between reader and writer. Each batch is one transaction, so a killed import
+/// leaves whole batches behind; running it again stores the rest and changes nothing already stored.
+public struct ImportPipeline: Sendable {
+    public var store: TicketStore
+    public var logger: Logger
+    /// Tickets per transaction.
+    public var batchSize = 1000
+    /// Tickets buffered between the reading thread and the writer.
+    public var queueCapacity = 4000
+
+    public init(store: TicketStore, logger: Logger) {
+        self.store = store
+        self.logger = logger
+    }
+
+    /// The files `paths` stand for: folders are expanded (Maildirs stay whole), companions are skipped.
+    public static func expand(_ paths: [URL]) throws -> [URL] {
+        var files: [URL] = []
+        let fm = FileManager.default
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: path.path, isDirectory: &isDirectory) else {
+                throw ImportError.unreadable(file: path.path, reason: "no such file or folder")
+            }
+            if !isDirectory.boolValue || (try? FormatDetector.detect(path)) == .maildir {
+                files.append(path)
+                continue
+            }
+            let children = try fm.contentsOfDirectory(at: path, includingPropertiesForKeys: nil).sorted { $0.path < $1.path }
+            var nested: [URL] = []
+            for child in children where !child.lastPathComponent.hasPrefix(".") {
+                var childIsDirectory: ObjCBool = false
+                fm.fileExists(atPath: child.path, isDirectory: &childIsDirectory)
+                if childIsDirectory.boolValue {
+                    nested.append(child)
+                } else if !ImporterRegistry.isCompanionFile(child.lastPathComponent) {
+                    files.append(child)
+                }
+            }
+            files += try expand(nested)
+        }
+        return files
+    }
+
+    /// Imports one file. Never throws: a file that cannot be imported is reported with `error` set.
+    public func importFile(_ url: URL, format requested: ImportFormat, options: ImportOptions,
+                           progress: (@Sendable (ImportProgress) -> Void)? = nil,
+                           onDiagnostic: (@Sendable (ImportDiagnostic) -> Void)? = nil) -> ImportFileReport {
+        let clock = ContinuousClock()
+        let started = clock.now
+        var report = ImportFileReport(file: url.path, format: requested.rawValue, source: options.source ?? requested.defaultSource,
+                                      counts: ImportCounts(), durationSeconds: 0, diagnostics: [], diagnosticCount: 0)
+        let format: ImportFormat
+        do {
+            format = requested == .auto ? try FormatDetector.detect(url) : requested
+        } catch {
+            report.error = "\(error)"
+            return report
+        }
+        report.format = format.rawValue
+        report.source = options.source ?? format.defaultSource
+        guard let importer = ImporterRegistry.importer(for: format) else {
+            report.error = "\(url.path): the \(format.rawValue) importer is not available in this version"
+            return report
+        }
+        let runID: Int64
+        do {
+            runID = try store.beginImportRun(file: url.path, format: format.rawValue, source: report.source)
+        } catch {
+            report.error = "\(error)"
+            return report
+        }
+        report.runID = runID
+        let sink = ForwardingDiagnosticSink(onDiagnostic: onDiagnostic)
+        let queue = BoundedQueue<ImportRecord>(capacity: queueCapacity)
+        let readerError = LockedBox<(any Error)?>(nil)
+        let readerDone = DispatchSemaphore(value: 0)
+        let reader = Thread {
+            defer { readerDone.signal() }
+            do {
+                try importer.read(url, options: options, diagnostics: sink) { record in
+                    guard queue.push(record) else { throw CancellationError() }
+                }
+            } catch is CancellationError {
+            } catch {
+                readerError.value = error
+            }
+            queue.close()
+        }
+        reader.stackSize = 8 << 20
+        reader.start()
+
+        var counts = ImportCounts()
+        var writeError: (any Error)?
+        var lastProgress = clock.now
+        while let batch = queue.popBatch(max: batchSize) {
+            do {
+                let outcomes = try store.upsert(batch.map(\.ticket), runID: runID)
+                for outcome in outcomes { counts.add(outcome) }
+            } catch {
+                writeError = error
+                queue.cancel()
+                break
+            }
+            if let progress, clock.now - lastProgress > .milliseconds(250) {
+                lastProgress = clock.now
+                var shown = counts
+                shown.failed = sink.errorCount
+                progress(ImportProgress(file: url.path, records: counts.total, counts: shown, elapsed: clock.now - started))
+            }
+        }
+        readerDone.wait()
+        counts.failed = sink.errorCount
+        let duration = clock.now - started
+        report.counts = counts
+        report.durationSeconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        report.diagnostics = sink.collector.diagnostics
+        report.diagnosticCount = sink.collector.count
+        let fatal = writeError ?? readerError.value
+        report.error = fatal.map { "\($0)" }
+        let status: ImportRunStatus = fatal != nil ? .failed : (counts.failed > 0 ? .completedWithErrors : .completed)
+        do {
+            try store.finishImportRun(id: runID, status: status, counts: counts,
+                                      diagnostics: report.diagnostics.map(Self.row), duration: duration, error: report.error)
+        } catch {
+            logger.error("could not record the end of import run \(runID): \(error)")
+        }
+        logger.info("imported \(url.path)", metadata: ["format": "\(format.rawValue)", "new": "\(counts.new)",
+                                                        "updated": "\(counts.updated)", "unchanged": "\(counts.unchanged)",
+                                                        "failed": "\(counts.failed)"])
+        return report
+    }
+
+    static func row(_ d: ImportDiagnostic) -> ImportRunDiagnostic {
+        ImportRunDiagnostic(severity: d.severity.rawValue, file: d.file, record: d.record, line: d.line, column: d.column,
+                            field: d.field, message: d.message)
+    }
+}
+
+/// Collects diagnostics and passes each on as it arrives (so the CLI can print them while the import runs).
+final class ForwardingDiagnosticSink: DiagnosticSink, @unchecked Sendable {
+    let collector = DiagnosticCollector(limit: 1000)
+    let onDiagnostic: (@Sendable (ImportDiagnostic) -> Void)?
+
+    init(onDiagnostic: (@Sendable (ImportDiagnostic) -> Void)?) {
+        self.onDiagnostic = onDiagnostic
+    }
+
+    func report(_ diagnostic: ImportDiagnostic) {
+        collector.report(diagnostic)
+        onDiagnostic?(diagnostic)
+    }
+
+    var errorCount: Int { collector.errorCount }
+}
+
+/// A value shared between the reader thread and the writer.
+final class LockedBox<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value
+
+    init(_ value: Value) {
+        stored = value
+    }
+
+    var value: Value {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+/// The one place that knows which importer reads which format.
+public enum ImporterRegistry {
+    /// The importer for `format`; `nil` for `.auto` (detect first) and for formats not built into this version.
+    public static func importer(for format: ImportFormat) -> (any TicketImporter)? {
+        switch format {
+        case .zendeskJSON: ZendeskJSONImporter()
+        case .freshdeskJSON: FreshdeskJSONImporter()
+        case .jiraJSON: JiraJSONImporter()
+        case .genericJSON: GenericJSONImporter()
+        case .csv: CSVImporter()
+        case .eml, .mbox, .maildir, .zendeskXML, .freshdeskXML, .genericXML, .auto: nil
+        }
+    }
+
+    /// File names that are companions of another export (side-loaded users, groups, comments; mapping files):
+    /// read by the importer of the main file, never imported as tickets of their own.
+    public static func isCompanionFile(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        let stem = lower.split(separator: ".").first.map(String.init) ?? lower
+        if ["users", "groups", "organizations", "organisations", "mapping", "readme"].contains(where: { stem == $0 || stem.hasSuffix("_" + $0) || stem.hasSuffix("-" + $0) }) {
+            return true
+        }
+        if lower.contains("comments") && (lower.hasSuffix(".json") || lower.hasSuffix(".jsonl")) { return true }
+        let ext = (lower as NSString).pathExtension
+        return ["yml", "yaml", "md", "txt", "sh", "py"].contains(ext) || lower.hasPrefix(".")
+    }
+}

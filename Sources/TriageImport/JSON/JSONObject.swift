@@ -1,0 +1,117 @@
+import Foundation
+
+/// Read access to one parsed JSON object by dotted path (`requester.email`, `custom_fields.0.value`).
+///
+/// Exports are untrusted: every accessor returns `nil` for a missing field or a value of another type instead of
+/// trapping, and numbers are read whether the export wrote them as numbers or as strings.
+struct JSONObject {
+    let raw: [String: Any]
+
+    init(_ raw: [String: Any]) {
+        self.raw = raw
+    }
+
+    /// Parses one record's bytes; throws with the parser's reason.
+    init(parsing bytes: [UInt8]) throws {
+        let value = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
+        guard let object = value as? [String: Any] else {
+            throw JSONRecordError(message: "expected a JSON object, found \(Self.kind(of: value))")
+        }
+        raw = object
+    }
+
+    static func kind(of value: Any) -> String {
+        switch value {
+        case is [Any]: "an array"
+        case is String: "a string"
+        case is NSNull: "null"
+        default: "a scalar"
+        }
+    }
+
+    /// The raw value at `path`, `nil` when absent or JSON `null`.
+    func value(_ path: String) -> Any? {
+        var current: Any = raw
+        for component in path.split(separator: ".", omittingEmptySubsequences: false) {
+            if let object = current as? [String: Any], let next = object[String(component)] {
+                current = next
+            } else if let array = current as? [Any], let index = Int(component), array.indices.contains(index) {
+                current = array[index]
+            } else {
+                return nil
+            }
+        }
+        return current is NSNull ? nil : current
+    }
+
+    /// A string, or a number or boolean written as text; `nil` for empty strings, objects and arrays.
+    func string(_ path: String) -> String? {
+        Self.text(value(path))
+    }
+
+    static func text(_ value: Any?) -> String? {
+        switch value {
+        case let s as String: return s.isEmpty ? nil : s
+        case let b as Bool: return b ? "true" : "false"
+        case let i as Int: return String(i)
+        case let d as Double: return d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)
+        case let n as NSNumber: return n.stringValue
+        default: return nil
+        }
+    }
+
+    func int(_ path: String) -> Int? {
+        switch value(path) {
+        case let i as Int: return i
+        case let d as Double: return d.isFinite ? Int(d) : nil
+        case let n as NSNumber: return n.intValue
+        case let s as String: return Int(s)
+        default: return nil
+        }
+    }
+
+    func bool(_ path: String) -> Bool? {
+        switch value(path) {
+        case let b as Bool: return b
+        case let n as NSNumber: return n.boolValue
+        case let s as String: return ["true", "1", "yes"].contains(s.lowercased()) ? true : (["false", "0", "no"].contains(s.lowercased()) ? false : nil)
+        default: return nil
+        }
+    }
+
+    func object(_ path: String) -> JSONObject? {
+        (value(path) as? [String: Any]).map(JSONObject.init)
+    }
+
+    func objects(_ path: String) -> [JSONObject] {
+        (value(path) as? [Any])?.compactMap { ($0 as? [String: Any]).map(JSONObject.init) } ?? []
+    }
+
+    /// Strings of an array, or a single string split on commas/whitespace (tags exported as `"a b c"`).
+    func strings(_ path: String, separator: String? = nil) -> [String] {
+        switch value(path) {
+        case let array as [Any]:
+            return array.compactMap { Self.text($0) }
+        case let string as String:
+            if let separator, !separator.isEmpty {
+                return string.components(separatedBy: separator).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            }
+            return string.split(whereSeparator: { $0 == "," || $0 == " " || $0 == ";" }).map(String.init)
+        default:
+            return []
+        }
+    }
+}
+
+/// Why one JSON record could not be read (reported as a diagnostic; the import goes on).
+struct JSONRecordError: Error, CustomStringConvertible {
+    var field: String?
+    var message: String
+
+    init(field: String? = nil, message: String) {
+        self.field = field
+        self.message = message
+    }
+
+    var description: String { message }
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// stdout for results, stderr for everything else; progress only when stderr is a terminal.
+enum Terminal {
+    static let stderrIsTerminal = isatty(STDERR_FILENO) == 1
+
+    /// A line of results on stdout.
+    static func out(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
+    /// A diagnostic line on stderr.
+    static func err(_ line: String) {
+        clearProgress()
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    static func error(_ message: String) {
+        err("triage: error: \(message)")
+    }
+
+    nonisolated(unsafe) private static var progressShown = false
+    private static let lock = NSLock()
+
+    /// Replaces the progress line on stderr (terminal only).
+    static func progress(_ line: String) {
+        guard stderrIsTerminal else { return }
+        lock.withLock {
+            FileHandle.standardError.write(Data(("\r\u{1B}[2K" + line).utf8))
+            progressShown = true
+        }
+    }
+
+    static func clearProgress() {
+        guard stderrIsTerminal else { return }
+        lock.withLock {
+            if progressShown {
+                FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
+                progressShown = false
+            }
+        }
+    }
+
+    /// Encodes `value` as pretty, key-sorted JSON on stdout.
+    static func json<T: Encodable>(_ value: T, pretty: Bool = true) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        out(String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
+}
+
+/// Plain-text tables for `list`, `search` and `stats`.
+struct TextTable {
+    var headers: [String]
+    var rows: [[String]] = []
+
+    func render() -> String {
+        var widths = headers.map(\.count)
+        for row in rows {
+            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
+        }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { i, cell in
+                i == cells.count - 1 ? cell : cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
+            }.joined(separator: "  ")
+        }
+        return ([line(headers)] + rows.map(line)).joined(separator: "\n")
+    }
+
+    /// Shortens `text` to `width` characters with an ellipsis, on one line.
+    static func clip(_ text: String, _ width: Int) -> String {
+        let flat = text.replacingOccurrences(of: "\n", with: " ")
+        return flat.count <= width ? flat : String(flat.prefix(width - 1)) + "…"
+    }
+}

@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import TriageModel
+import TicketTriage
+import TriageImport
+import TriageStore
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import ticket exports (email, XML, JSON, CSV) into the store.",
+        discussion: """
+            Formats are detected from the content; name one with --from when detection cannot tell.
+            Folders are imported file by file. Importing the same export again changes nothing; a newer export
+            updates changed tickets and appends new messages. A bad record is reported (file:line) and skipped.
+
+              triage import SampleTickets/zendesk/tickets.json
+              triage import --from csv --mapping helpdesk-mapping.yml export.csv
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+
+    @Argument(help: "Export files or folders.", completion: .file())
+    var paths: [String]
+
+    @Option(help: "Input format: \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var from: ImportFormat = .auto
+
+    @Option(help: "Name of the import origin stored with each ticket (default: per format, e.g. zendesk).")
+    var source: String?
+
+    @Option(help: "Field mapping (YAML) for generic JSON, generic XML and CSV; default: mapping.yml beside the file.")
+    var mapping: String?
+
+    @Option(help: "Print at most this many diagnostics per file on stderr.")
+    var maxDiagnostics = 20
+
+    func run() throws {
+        try reportingErrors {
+            let configuration = try global.loadConfiguration()
+            let logger = global.logger()
+            let store = try global.openStore()
+            let files: [URL]
+            do {
+                files = try ImportPipeline.expand(paths.map { URL(fileURLWithPath: $0) })
+            } catch {
+                throw CLIError(error, exitCode: .noInput)
+            }
+            if files.isEmpty { throw CLIError(message: "nothing to import in \(paths.joined(separator: ", "))", exitCode: .noInput) }
+            var pipeline = ImportPipeline(store: store, logger: logger)
+            pipeline.batchSize = 1000
+            var reports: [ImportFileReport] = []
+            for file in files {
+                let fieldMapping = try loadMapping(for: file)
+                let printed = Counter()
+                let limit = maxDiagnostics
+                let report = pipeline.importFile(
+                    file, format: from, options: configuration.importOptions(source: source, mapping: fieldMapping),
+                    progress: { p in
+                        let seconds = Double(p.elapsed.components.seconds) + Double(p.elapsed.components.attoseconds) / 1e18
+                        let rate = seconds > 0 ? Int(Double(p.records) / seconds) : 0
+                        Terminal.progress("importing \((p.file as NSString).lastPathComponent): \(p.records) records (\(p.counts.new) new, \(p.counts.updated) updated, \(p.counts.failed) failed), \(rate)/s")
+                    },
+                    onDiagnostic: { d in
+                        let n = printed.increment()
+                        if n <= limit { Terminal.err(d.description) }
+                    })
+                Terminal.clearProgress()
+                if report.diagnosticCount > limit {
+                    Terminal.err("\(file.path): … and \(report.diagnosticCount - limit) more diagnostics (all are stored with import run \(report.runID.map(String.init) ?? "?"))")
+                }
+                if let error = report.error { Terminal.error(error) }
+                reports.append(report)
+                if output.format == .text { Terminal.out(Self.summary(report)) }
+            }
+            if output.format == .json { try Terminal.json(reports) }
+            if reports.contains(where: { $0.error != nil }) { throw ExitStatus.failure.code }
+            if reports.contains(where: { $0.counts.failed > 0 }) { throw ExitStatus.partial.code }
+        }
+    }
+
+    private func loadMapping(for file: URL) throws -> FieldMapping? {
+        let candidate = mapping.map { URL(fileURLWithPath: $0) } ?? file.deletingLastPathComponent().appendingPathComponent("mapping.yml")
+        guard FileManager.default.fileExists(atPath: candidate.path) else {
+            if let mapping { throw CLIError(message: "mapping file \(mapping) not found", exitCode: .noInput) }
+            return nil
+        }
+        do {
+            return try FieldMapping.load(from: candidate)
+        } catch {
+            throw CLIError(error, exitCode: .configuration)
+        }
+    }
+
+    static func summary(_ r: ImportFileReport) -> String {
+        let c = r.counts
+        let status = r.error != nil ? "FAILED" : (c.failed > 0 ? "done with errors" : "done")
+        return "\(r.file) [\(r.format), source \(r.source)]: \(status) — \(c.new) new, \(c.updated) updated, \(c.unchanged) unchanged, \(c.failed) failed in \(String(format: "%.2f", r.durationSeconds)) s"
+    }
+}
+
+extension ImportFormat: ExpressibleByArgument {}
+
+/// A counter shared with callbacks that may run on another thread.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    func increment() -> Int { lock.withLock { value += 1; return value } }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import TriageModel
+import TicketTriage
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a commented triage.yml and create an empty store.",
+        discussion: "Refuses to overwrite an existing triage.yml unless --force is given.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(help: "Overwrite an existing configuration file.")
+    var force = false
+
+    func run() throws {
+        try reportingErrors {
+            let configPath = global.config ?? "triage.yml"
+            if FileManager.default.fileExists(atPath: configPath), !force {
+                throw CLIError(message: "\(configPath) exists; pass --force to overwrite it", exitCode: .failure)
+            }
+            do {
+                try DefaultConfiguration.yaml.write(toFile: configPath, atomically: true, encoding: .utf8)
+            } catch {
+                throw CLIError(message: "cannot write \(configPath): \(error.localizedDescription)", exitCode: .failure)
+            }
+            _ = try global.openStore()
+            Terminal.out("wrote \(configPath)")
+            Terminal.out("store ready at \(global.databasePath)")
+        }
+    }
+}

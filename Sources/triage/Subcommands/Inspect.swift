@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import TriageModel
+import TicketTriage
+import TriageImport
+import TriageStore
+
+struct Inspect: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print what the importer reads from a file; nothing is stored.",
+        discussion: "With --format json, one JSON object per ticket (JSON Lines). Diagnostics go to stderr.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+
+    @Argument(help: "An export file (or Maildir folder).", completion: .file())
+    var path: String
+
+    @Option(help: "Input format (default: detected).")
+    var from: ImportFormat = .auto
+
+    @Option(help: "Field mapping (YAML) for generic JSON, generic XML and CSV.")
+    var mapping: String?
+
+    func run() throws {
+        try reportingErrors {
+            let configuration = try global.loadConfiguration()
+            let url = URL(fileURLWithPath: path)
+            let format: ImportFormat
+            do {
+                format = from == .auto ? try FormatDetector.detect(url) : from
+            } catch {
+                throw CLIError(error, exitCode: (error as? ImportError).map { if case .unreadable = $0 { .noInput } else { .dataError } } ?? .dataError)
+            }
+            guard let importer = ImporterRegistry.importer(for: format) else {
+                throw CLIError(message: "the \(format.rawValue) importer is not available in this version", exitCode: .dataError)
+            }
+            let fieldMapping = try mapping.map { try FieldMapping.load(from: URL(fileURLWithPath: $0)) }
+                ?? { let m = url.deletingLastPathComponent().appendingPathComponent("mapping.yml")
+                     return FileManager.default.fileExists(atPath: m.path) ? try FieldMapping.load(from: m) : nil }()
+            let diagnostics = PrintingDiagnostics()
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            encoder.dateEncodingStrategy = .iso8601
+            encoder.keyEncodingStrategy = .convertToSnakeCase
+            var count = 0
+            do {
+                try importer.read(url, options: configuration.importOptions(source: nil, mapping: fieldMapping), diagnostics: diagnostics) { record in
+                    count += 1
+                    switch output.format {
+                    case .json:
+                        Terminal.out(String(decoding: try encoder.encode(record.ticket), as: UTF8.self))
+                    case .text:
+                        let t = record.ticket
+                        Terminal.out("#\(record.index) line \(record.line.map(String.init) ?? "-"): \(t.source):\(t.externalID) \"\(t.subject)\" — \(t.messages.count) message(s), label \(t.labelDepartment ?? "none"), created \(t.createdAt.map { "\($0)" } ?? "unknown")")
+                    }
+                }
+            } catch {
+                throw CLIError(error, exitCode: .dataError)
+            }
+            if output.format == .text { Terminal.out("\(count) ticket(s), \(diagnostics.count) diagnostic(s)") }
+            if diagnostics.errors > 0 { throw ExitStatus.partial.code }
+        }
+    }
+}
+
+/// Prints diagnostics to stderr as they come.
+final class PrintingDiagnostics: DiagnosticSink, @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var count = 0
+    private(set) var errors = 0
+
+    func report(_ diagnostic: ImportDiagnostic) {
+        lock.withLock {
+            count += 1
+            if diagnostic.severity == .error { errors += 1 }
+        }
+        Terminal.err(diagnostic.description)
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+
+/// `triage`: import support tickets, triage them, route them and report on them.
+@main
+struct Triage: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "triage",
+        abstract: "Import, triage, route and report on support tickets.",
+        discussion: """
+            A typical day:
+              triage import exports/zendesk-2026-11-24.json
+              triage list --pending
+              triage show zendesk:41017
+
+            Exit codes: 0 success; 1 failure; 3 finished but some records failed; 64 usage error;
+            65 unreadable input; 69 service unavailable; 75 temporary failure (try again); 78 configuration error.
+            """,
+        version: "0.1.0",
+        subcommands: [
+            Init.self, Import.self, Inspect.self, List.self, Show.self, Search.self, Export.self, Stats.self,
+        ]
+    )
+}
