@@ -1,0 +1,61 @@
+# TicketTriage — build, test, demo, benchmark, install.
+# Quick start on a fresh machine: `make demo`, then `make test`.
+
+SWIFT    ?= swift
+PREFIX   ?= /usr/local
+DEMO_DIR ?= out/demo
+BENCH_DIR ?= Benchmarks/data
+TRIAGE    = .build/debug/triage
+DEMO_OPTS = --db $(DEMO_DIR)/triage.sqlite --config $(DEMO_DIR)/triage.yml
+
+.PHONY: all deps build release test demo bench install clean
+
+all: build
+
+## deps: install missing system packages (libcurl, libxml2, SQLite headers)
+deps:
+	@scripts/install-deps.sh
+
+## build: debug build of everything
+build: deps
+	$(SWIFT) build
+
+## release: optimized build of the CLI
+release: deps
+	$(SWIFT) build -c release --product triage
+
+## test: the whole test suite
+test: deps
+	$(SWIFT) test
+
+## demo: import SampleTickets/ into a fresh demo store and show what is there
+demo: build
+	@rm -rf $(DEMO_DIR) && mkdir -p $(DEMO_DIR)
+	@$(TRIAGE) init $(DEMO_OPTS)
+	@echo "== import SampleTickets/"
+	@$(TRIAGE) import $(DEMO_OPTS) SampleTickets
+	@echo "== importing again changes nothing"
+	@$(TRIAGE) import $(DEMO_OPTS) SampleTickets | tail -n 2
+	@echo "== the store"
+	@$(TRIAGE) stats $(DEMO_OPTS)
+	@echo "== newest tickets"
+	@$(TRIAGE) list $(DEMO_OPTS) --limit 8
+	@echo "== search: refund"
+	@$(TRIAGE) search $(DEMO_OPTS) refund --limit 3
+	@echo
+	@echo "Demo store: $(DEMO_DIR)/triage.sqlite — try: $(TRIAGE) show $(DEMO_OPTS) zendesk:41001"
+
+## bench: release benchmarks (see BENCHMARKS.md for the numbers and what they mean)
+bench: deps
+	$(SWIFT) build -c release --product triage-bench
+	@mkdir -p $(BENCH_DIR)
+	.build/release/triage-bench import --tickets 1000000 --dir $(BENCH_DIR)
+
+## install: the CLI to $(PREFIX)/bin and the templates to $(PREFIX)/share/triage
+install: release
+	install -d $(PREFIX)/bin $(PREFIX)/share/triage
+	install -m 755 .build/release/triage $(PREFIX)/bin/triage
+	cp -R Templates $(PREFIX)/share/triage/ 2>/dev/null || true
+
+clean:
+	rm -rf .build out
