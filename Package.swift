@@ -154,7 +154,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TriageCLITests",
-            dependencies: ["TriageTestSupport"],
+            dependencies: ["TriageTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
     ]
