@@ -109,8 +109,10 @@ let package = Package(
         .executableTarget(
             name: "triage-bench",
             dependencies: [
-                "TicketTriage", "TriageTestSupport",
+                "TicketTriage", "TriageTestSupport", "TriageImport", "TriageStore", "TriageModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/triage-bench",
             swiftSettings: swiftSettings
