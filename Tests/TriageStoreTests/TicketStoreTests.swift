@@ -181,3 +181,59 @@ func sampleTicket(id: String = "1001", subject: String = "Invoice charged twice"
         #expect(SQLDate.string(Date(timeIntervalSince1970: 1_763_450_123.456)) == "2025-11-18T07:15:23.456Z")
     }
 }
+
+@Suite struct TriageStorageTests {
+    static let result = TriageResult(department: "Billing", priority: .high, sentiment: .negative, language: "en",
+                                     confidence: 0.8, summary: "Double charge", backend: .claude, model: "claude-haiku-5-5",
+                                     promptVersion: "p1")
+    static let call = LLMCallRecord(purpose: "classify", model: "claude-haiku-5-5", usage: TokenUsage(inputTokens: 100, outputTokens: 20),
+                                    costUSD: 0.00002, latencyMilliseconds: 300, requestID: "req_1", startedAt: Date(), outcome: .succeeded)
+
+    @Test func leasesKeepTwoRunsOffTheSameTicket() throws {
+        let store = try TicketStore.inMemory()
+        _ = try store.upsert([sampleTicket(id: "1"), sampleTicket(id: "2"), sampleTicket(id: "3")], runID: nil)
+        let a = try store.leasePendingTickets(owner: "run-a", limit: 2)
+        let b = try store.leasePendingTickets(owner: "run-b", limit: 5)
+        #expect(a.count == 2)
+        #expect(b.map(\.id) == [3])
+        // An expired lease is taken over.
+        let later = Date().addingTimeInterval(3600)
+        #expect(try store.leasePendingTickets(owner: "run-c", limit: 5, now: later).count == 3)
+    }
+
+    @Test func savingAResultMarksTheVersionTriagedExactlyOnce() throws {
+        let store = try TicketStore.inMemory()
+        _ = try store.upsert([sampleTicket()], runID: nil)
+        let ticket = try #require(try store.leasePendingTickets(owner: "r", limit: 1).first)
+        #expect(try store.saveTriage(ticketID: ticket.id, contentHash: ticket.contentHash, result: Self.result, calls: [Self.call], runID: nil, owner: "r"))
+        #expect(try store.saveTriage(ticketID: ticket.id, contentHash: ticket.contentHash, result: Self.result, calls: [], runID: nil, owner: "r") == false)
+        let stored = try store.ticket(reference: "zendesk:1001")
+        #expect(stored.triage?.result == Self.result)
+        #expect(!stored.needsTriage)
+        #expect(try store.statistics().llmCalls == 1)
+        #expect(abs(try store.spentUSD() - 0.00002) < 1e-12)
+        // New content: pending again, the old result no longer current.
+        _ = try store.upsert([sampleTicket(text: "Now charged three times")], runID: nil)
+        let changed = try store.ticket(reference: "zendesk:1001")
+        #expect(changed.needsTriage && changed.triage == nil)
+    }
+
+    @Test func aResultForContentThatChangedMeanwhileDoesNotMarkTheNewVersion() throws {
+        let store = try TicketStore.inMemory()
+        _ = try store.upsert([sampleTicket()], runID: nil)
+        let ticket = try #require(try store.leasePendingTickets(owner: "r", limit: 1).first)
+        _ = try store.upsert([sampleTicket(text: "Edited while triage ran")], runID: nil)
+        try store.saveTriage(ticketID: ticket.id, contentHash: ticket.contentHash, result: Self.result, calls: [], runID: nil, owner: "r")
+        #expect(try store.ticket(reference: "zendesk:1001").needsTriage)
+    }
+
+    @Test func labelledTicketsAreStreamedForTraining() throws {
+        let store = try TicketStore.inMemory()
+        var unlabelled = sampleTicket(id: "2")
+        unlabelled.labelDepartment = nil
+        _ = try store.upsert([sampleTicket(id: "1"), unlabelled], runID: nil)
+        var seen: [String?] = []
+        try store.forEachLabelledTicket { seen.append($0.labelDepartment) }
+        #expect(seen == ["Billing"])
+    }
+}
