@@ -19,3 +19,14 @@ public enum DigestFormat: String, Codable, Sendable, CaseIterable {
         }
     }
 }
+
+extension DigestFormat {
+    /// Reads a `--format` value, accepting the long spellings too: `markdown` for `md`, `txt` for `text`.
+    public init?(name: String) {
+        switch name.lowercased() {
+        case "markdown": self = .markdown
+        case "txt", "plain": self = .text
+        default: self.init(rawValue: name.lowercased())
+        }
+    }
+}

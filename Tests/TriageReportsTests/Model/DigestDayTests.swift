@@ -13,6 +13,8 @@ struct DigestDayTests {
         ("2026-03-08", "America/New_York", 23, "2026-03-08T05:00:00Z", "2026-03-09T04:00:00Z"),
         ("2026-11-01", "America/New_York", 25, "2026-11-01T04:00:00Z", "2026-11-02T05:00:00Z"),
         ("2026-07-01", "UTC", 24, "2026-07-01T00:00:00Z", "2026-07-02T00:00:00Z"),
+        // Chile moves clocks at midnight: 2026-09-06 has no 00:00 and starts at 01:00 local (UTC-3).
+        ("2026-09-06", "America/Santiago", 23, "2026-09-06T04:00:00Z", "2026-09-07T03:00:00Z"),
     ])
     func bounds(date: String, zone: String, hours: Int, start: String, end: String) throws {
         let day = try DigestDay.bounds(date: date, timeZone: zone)
