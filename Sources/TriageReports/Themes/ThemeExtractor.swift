@@ -81,7 +81,7 @@ public struct ThemeExtractor: Sendable {
     /// Maximal sequences of words with no stopword, number or punctuation in between; a repeated word counts once.
     func runs(in text: String) -> [[String]] {
         var runs: [[String]] = []
-        for clause in text.split(whereSeparator: { ",.;:!?()[]{}<>\"/|\n\r\t–—".contains($0) }) {
+        for clause in text.split(whereSeparator: Self.clauseBreaks.contains) {
             var current: [String] = []
             for word in Self.words(in: String(clause)) {
                 if stopwords.contains(word) || word.count < 2 || word.allSatisfy(\.isNumber) {
@@ -96,12 +96,29 @@ public struct ThemeExtractor: Sendable {
         return runs
     }
 
-    /// Lower-cased words: letters and digits, with inner apostrophes kept (`can't`).
+    /// Characters that end a phrase.
+    static let clauseBreaks: Set<Character> = Set(",.;:!?()[]{}<>\"/|\n\r\t–—")
+
+    /// Lower-cased words: letters and digits, with inner apostrophes kept (`can't`; `’` is read as `'`).
     static func words(in text: String) -> [String] {
-        text.lowercased()
-            .split { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "’") }
-            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "'’")).replacingOccurrences(of: "’", with: "'") }
-            .filter { !$0.isEmpty }
+        var words: [String] = []
+        var current = ""
+        func finish() {
+            while current.last == "'" { current.removeLast() }
+            if !current.isEmpty { words.append(current) }
+            current = ""
+        }
+        for character in text.lowercased() {
+            if character.isLetter || character.isNumber {
+                current.append(character)
+            } else if character == "'" || character == "’" {
+                if !current.isEmpty { current.append("'") }
+            } else {
+                finish()
+            }
+        }
+        finish()
+        return words
     }
 
     private func theme(of group: [Candidate]) -> Theme {
