@@ -2,15 +2,8 @@ import Foundation
 import Testing
 import TriageReports
 
-@Suite("Tallies and age buckets")
-struct DigestDataTallyTests {
-    @Test func tallyCountsAndOrders() {
-        let counts = [LabelCount].tally(["Sales", "Billing", "Billing", "Access", "Sales", "Billing"])
-        #expect(counts == [LabelCount("Billing", 3), LabelCount("Sales", 2), LabelCount("Access", 1)])
-        #expect(counts.total == 6)
-        #expect([LabelCount].tally([String]()).isEmpty)
-    }
-
+@Suite("Age buckets")
+struct AgeBucketHistogramTests {
     @Test func histogramUsesHalfOpenBucketsAndAnOpenEnd() {
         let now = DigestFixture.instant("2026-03-30T04:00:00Z")
         let hoursAgo = { (hours: Double) in now.addingTimeInterval(-hours * 3600) }
