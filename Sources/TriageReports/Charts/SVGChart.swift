@@ -30,7 +30,7 @@ public struct SVGChart: Sendable {
         for (index, item) in items.enumerated() {
             let y = 4 + index * rowHeight
             let length = maximum > 0 ? max(2, barSpace * Double(item.count) / maximum) : 0
-            svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 16)\" text-anchor=\"end\">\(Self.escape(item.label))</text>"
+            svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 16)\" text-anchor=\"end\">\(Self.escape(Self.shorten(item.label)))</text>"
             svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(Self.number(length))\" height=\"16\" rx=\"2\" fill=\"\(barColor)\"/>"
             svg += "<text x=\"\(Self.number(Double(labelWidth) + length + 6))\" y=\"\(y + 16)\">\(item.count)</text>"
         }
@@ -94,6 +94,11 @@ public struct SVGChart: Sendable {
         "<line x1=\"\(x)\" y1=\"10\" x2=\"\(x + 18)\" y2=\"10\" stroke=\"\(color)\" stroke-width=\"2\""
             + (dashed ? " stroke-dasharray=\"5,4\"" : "") + "/>"
             + "<text x=\"\(x + 24)\" y=\"14\">\(Self.escape(name))</text>"
+    }
+
+    /// Labels longer than `limit` characters end in `…` so they fit left of the bars (the table shows them whole).
+    static func shorten(_ label: String, limit: Int = 24) -> String {
+        label.count <= limit ? label : String(label.prefix(limit - 1)) + "…"
     }
 
     /// Escapes text for XML content and attribute values.

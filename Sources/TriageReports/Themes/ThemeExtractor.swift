@@ -38,9 +38,10 @@ public struct ThemeExtractor: Sendable {
 
     /// The themes of `documents`, most tickets first.
     public func themes(in documents: [Document]) -> [Theme] {
-        var ticketsByPhrase: [String: Set<Int>] = [:]
+        // `phrases(of:)` is a set, so each ticket index is appended at most once per phrase.
+        var ticketsByPhrase: [String: [Int]] = [:]
         for (index, document) in documents.enumerated() {
-            for phrase in phrases(of: document) { ticketsByPhrase[phrase, default: []].insert(index) }
+            for phrase in phrases(of: document) { ticketsByPhrase[phrase, default: []].append(index) }
         }
         let candidates = ticketsByPhrase
             .filter { $0.value.count >= minimumTickets }
@@ -136,10 +137,10 @@ public struct ThemeExtractor: Sendable {
 /// A phrase and the tickets that mention it; sorts most tickets first, then longer phrases, then alphabetically.
 private struct Candidate: Comparable {
     let phrase: String
-    let tickets: Set<Int>
+    let tickets: [Int]
     let words: Set<String>
 
-    init(phrase: String, tickets: Set<Int>) {
+    init(phrase: String, tickets: [Int]) {
         self.phrase = phrase
         self.tickets = tickets
         self.words = Set(phrase.split(separator: " ").map(String.init))

@@ -3,7 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
-import TriageReports
+@testable import TriageReports
 
 @Suite("SVG charts")
 struct SVGChartTests {
@@ -64,5 +64,16 @@ private final class SVGCollector: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
         if elementName == "text" || elementName == "title" { texts.append(current) }
         current = ""
+    }
+}
+
+@Suite("SVG chart labels")
+struct SVGChartLabelTests {
+    @Test func longLabelsAreShortenedInTheChartOnly() {
+        let long = String(repeating: "x", count: 40)
+        let svg = SVGChart().bars([LabelCount(long, 3)], title: "t")
+        #expect(svg.contains(String(repeating: "x", count: 23) + "…<"))
+        #expect(!svg.contains(long))
+        #expect(SVGChart.shorten("Technical Support") == "Technical Support")
     }
 }
