@@ -1,10 +1,12 @@
 /// Making ticket-derived text safe for each output format.
 public enum TextEscaping {
-    /// Collapses line breaks, tabs and other control characters into single spaces, so one value is one line.
+    /// Collapses line breaks, tabs and other control characters into single spaces, so one value is one line, and
+    /// drops bidirectional overrides (U+202A–202E, U+2066–2069), which could make a subject display reordered.
     public static func oneLine(_ text: String) -> String {
         var result = ""
         var pendingSpace = false
         for scalar in text.unicodeScalars {
+            if (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value) { continue }
             if scalar.properties.generalCategory == .control || scalar == " " || scalar == "\u{2028}" || scalar == "\u{2029}" {
                 pendingSpace = !result.isEmpty
             } else {

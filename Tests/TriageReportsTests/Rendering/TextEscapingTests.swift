@@ -24,5 +24,11 @@ struct TextEscapingTests {
         #expect(TextEscaping.oneLine("  a\nb\r\n\tc  ") == "a b c")
         #expect(TextEscaping.oneLine("x\u{2028}y\u{0}z") == "x y z")
         #expect(TextEscaping.oneLine("") == "")
+        #expect(TextEscaping.oneLine("\u{1B}[31mred\u{1B}[0m") == "[31mred [0m")
+    }
+
+    @Test func oneLineDropsBidiOverrides() {
+        #expect(TextEscaping.oneLine("invoice\u{202E}fdp.exe") == "invoicefdp.exe")
+        #expect(TextEscaping.oneLine("a\u{2066}b\u{2069}c") == "abc")
     }
 }
