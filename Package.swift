@@ -148,7 +148,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "TriageRulesTests", dependencies: ["TriageRules"], swiftSettings: swiftSettings),
-        .testTarget(name: "TriageReportsTests", dependencies: ["TriageReports"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "TriageReportsTests",
+            dependencies: ["TriageReports", "TriageModel"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "TicketTriageTests",
             dependencies: ["TicketTriage", "TriageTestSupport"],
