@@ -86,7 +86,8 @@ struct ImportBench: ParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         try pool.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // The same connection settings as TicketStore.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 8192; PRAGMA temp_store = MEMORY")
             let insertTicket = try db.makeStatement(sql: """
                 INSERT INTO tickets (source, external_id, subject, tags, custom_fields, imported_at, record_hash, content_hash,
                     message_count, created_at, updated_at, label_department, status, channel)

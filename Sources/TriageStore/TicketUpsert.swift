@@ -11,6 +11,9 @@ struct TicketUpsert {
 
     mutating func upsert(_ ticket: ImportedTicket) throws -> UpsertOutcome {
         let recordHash = ticket.recordHash
+        // Unthreaded records: try the insert first; the unique key says whether the ticket is new, which spares
+        // new tickets (the bulk of a first import) a separate lookup.
+        if ticket.threadHints == nil, try insert(ticket, recordHash: recordHash, ifAbsent: true) { return .new }
         if let existing = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT id, record_hash FROM tickets WHERE source = ? AND external_id = ?"),
             arguments: [ticket.source, ticket.externalID]
@@ -21,13 +24,15 @@ struct TicketUpsert {
         if let hints = ticket.threadHints, let threadID = try findThread(for: ticket, hints: hints) {
             return try update(ticketID: threadID, with: ticket, recordHash: recordHash, isSameRecord: false)
         }
-        try insert(ticket, recordHash: recordHash)
+        _ = try insert(ticket, recordHash: recordHash, ifAbsent: false)
         return .new
     }
 
     // MARK: - Insert
 
-    private func insert(_ ticket: ImportedTicket, recordHash: String) throws {
+    /// Inserts the ticket with its messages and search row. With `ifAbsent`, a ticket whose key exists is left
+    /// alone and `false` is returned.
+    private func insert(_ ticket: ImportedTicket, recordHash: String, ifAbsent: Bool) throws -> Bool {
         let messages = ticket.messages
         var lastCustomer: Date?
         var firstAgent: Date?
@@ -46,6 +51,7 @@ struct TicketUpsert {
                 updated_at, imported_at, import_run_id, record_hash, content_hash, thread_key, message_count,
                 last_customer_message_at, first_agent_reply_at, last_agent_reply_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            \(ifAbsent ? "ON CONFLICT (source, external_id) DO NOTHING" : "")
             """).execute(arguments: [
                 ticket.source, ticket.externalID, ticket.subject, ticket.status, ticket.channel,
                 ticket.requester?.name, ticket.requester?.email, ticket.organization, ticket.assignee?.email,
@@ -55,6 +61,7 @@ struct TicketUpsert {
                 ticket.contentHash, ticket.threadHints?.subjectKey, messages.count,
                 lastCustomer.map(SQLDate.string), firstAgent.map(SQLDate.string), lastAgent.map(SQLDate.string),
             ])
+        if ifAbsent, db.changesCount == 0 { return false }
         let ticketID = db.lastInsertedRowID
         for (position, message) in messages.enumerated() {
             try insertMessage(message, ticketID: ticketID, position: position)
@@ -62,6 +69,7 @@ struct TicketUpsert {
         if ticket.threadHints != nil { try rememberThreadRef(ticket.externalID, source: ticket.source, ticketID: ticketID) }
         try db.cachedStatement(sql: "INSERT INTO ticket_search (rowid, subject, body) VALUES (?, ?, ?)")
             .execute(arguments: [ticketID, ticket.subject, messages.map(\.text).joined(separator: "\n\n")])
+        return true
     }
 
     private func insertMessage(_ message: ImportedMessage, ticketID: Int64, position: Int) throws {

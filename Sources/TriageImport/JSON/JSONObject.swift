@@ -31,6 +31,10 @@ struct JSONObject {
 
     /// The raw value at `path`, `nil` when absent or JSON `null`.
     func value(_ path: String) -> Any? {
+        if !path.utf8.contains(46) {                  // no dot: one lookup, no splitting (the common case)
+            let value = raw[path]
+            return value is NSNull ? nil : value
+        }
         var current: Any = raw
         for component in path.split(separator: ".", omittingEmptySubsequences: false) {
             if let object = current as? [String: Any], let next = object[String(component)] {
