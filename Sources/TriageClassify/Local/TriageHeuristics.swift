@@ -1,0 +1,66 @@
+import TriageModel
+
+/// Transparent keyword rules for priority, sentiment and risk, used when a ticket has no human label.
+///
+/// Rules (lexicons in ``TriageHeuristics+Lexicons.swift``, English, German, French, Spanish, Italian, Portuguese,
+/// Dutch, Swedish, Polish and a few Japanese/Chinese/Russian entries):
+/// - **Priority**: any *urgent* term (outage, "is down", data loss, breach…) → urgent; else any *high* term (urgent,
+///   asap, "not working", charged twice…) → high; else any *low* term (feature request, no rush, just wondering…) →
+///   low; else normal. Angry punctuation (see below) raises normal to high.
+/// - **Sentiment**: negative terms count 2, angry punctuation (`!!`, `?!`, three or more shouted words) counts 2,
+///   positive terms (thanks, great…) count 1; the larger side wins, a tie is neutral. A polite "thanks" does not
+///   cancel an angry complaint.
+/// - **Risk**: legal threats (lawsuit, lawyer, court…) and security terms (hacked, phishing, breach…) set
+///   `needsHuman` with the matched terms as the reason.
+public struct TriageHeuristics: Sendable {
+    public struct Assessment: Sendable, Hashable {
+        public var priority: Priority
+        public var sentiment: Sentiment
+        /// Matched legal or security terms, empty when none.
+        public var riskTerms: [String]
+        /// The terms behind the decisions, for explanations.
+        public var evidence: [String]
+    }
+
+    public init() {}
+
+    /// Applies the rules to a ticket's subject and body.
+    public func assess(subject: String, body: String) -> Assessment {
+        let text = subject + "\n" + body
+        let tokens = TextNormalizer.words(text)
+        let urgent = Self.urgent.matches(in: tokens)
+        let high = Self.high.matches(in: tokens)
+        let low = Self.low.matches(in: tokens)
+        let negative = Self.negative.matches(in: tokens)
+        let positive = Self.positive.matches(in: tokens)
+        let angry = Self.isAngry(text)
+
+        let priority: Priority
+        if !urgent.isEmpty {
+            priority = .urgent
+        } else if !high.isEmpty || angry {
+            priority = .high
+        } else if !low.isEmpty {
+            priority = .low
+        } else {
+            priority = .normal
+        }
+        let negativeScore = 2 * negative.count + (angry ? 2 : 0)
+        let positiveScore = positive.count
+        let sentiment: Sentiment = negativeScore > positiveScore ? .negative : positiveScore > negativeScore ? .positive : .neutral
+        let risk = Self.legal.matches(in: tokens).map { "legal: \($0)" } + Self.security.matches(in: tokens).map { "security: \($0)" }
+        var evidence = (urgent + high + low).map { "priority: \($0)" } + (negative + positive).map { "sentiment: \($0)" }
+        if angry { evidence.append("angry punctuation") }
+        return Assessment(priority: priority, sentiment: sentiment, riskTerms: risk, evidence: evidence)
+    }
+
+    /// `!!`, `?!`, `!?`, or three or more shouted words (all capitals, four letters or more).
+    static func isAngry(_ text: String) -> Bool {
+        if text.contains("!!") || text.contains("?!") || text.contains("!?") { return true }
+        var shouted = 0
+        for word in text.split(whereSeparator: { !$0.isLetter }) where word.count >= 4 {
+            if word.allSatisfy({ $0.isUppercase }) { shouted += 1 }
+        }
+        return shouted >= 3
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+
+/// Picks a ticket's most informative sentences, in their original order, within a word limit.
+///
+/// Each sentence scores the sum of its distinct terms' weights, `tf(term in ticket) × log(1 + sentences /
+/// sentences containing term)`, divided by the square root of its length; words of the subject count double and
+/// the first sentence gets a 1.5× bonus (customers tend to state the problem first). Sentences are added best first
+/// while they fit; if even the best one does not fit it is cut to the limit and ends with `…`. CJK characters count
+/// as one word each.
+public struct ExtractiveSummarizer: Sendable {
+    /// Maximum words in a summary.
+    public var maxWords: Int
+
+    public init(maxWords: Int = 60) {
+        self.maxWords = maxWords
+    }
+
+    /// The summary of a ticket.
+    public func summarize(subject: String, body: String) -> String {
+        let sentences = Self.sentences(body)
+        guard !sentences.isEmpty, maxWords > 0 else { return Self.truncate(subject, to: maxWords) }
+        let tokenized = sentences.map { TextNormalizer.words($0) }
+        var termFrequency: [String: Double] = [:]
+        var sentenceFrequency: [String: Double] = [:]
+        for tokens in tokenized {
+            for token in tokens { termFrequency[token, default: 0] += 1 }
+            for token in Set(tokens) { sentenceFrequency[token, default: 0] += 1 }
+        }
+        let subjectTerms = Set(TextNormalizer.words(subject))
+        let count = Double(sentences.count)
+        var scores: [Double] = []
+        for (position, tokens) in tokenized.enumerated() {
+            guard !tokens.isEmpty else { scores.append(0); continue }
+            var score = 0.0
+            for token in Set(tokens) where token.count > 2 || TextNormalizer.isCJK(token.unicodeScalars.first!.value) {
+                var weight = termFrequency[token, default: 0] * log1p(count / sentenceFrequency[token, default: 1])
+                if subjectTerms.contains(token) { weight *= 2 }
+                score += weight
+            }
+            score /= Double(tokens.count).squareRoot()
+            if position == 0 { score *= 1.5 }
+            scores.append(score)
+        }
+        let ranking = scores.indices.sorted { (scores[$0], -$0) > (scores[$1], -$1) }
+        var chosen: [Int] = []
+        var used = 0
+        for index in ranking {
+            let words = Self.wordCount(sentences[index])
+            if used + words <= maxWords {
+                chosen.append(index)
+                used += words
+            }
+        }
+        if chosen.isEmpty { return Self.truncate(sentences[ranking[0]], to: maxWords) }
+        return chosen.sorted().map { sentences[$0] }.joined(separator: " ")
+    }
+
+    /// Splits on `.`, `!`, `?`, their CJK forms and line breaks; trims and drops empty pieces.
+    static func sentences(_ text: String) -> [String] {
+        var result: [String] = []
+        var current = ""
+        func flush() {
+            let trimmed = current.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.contains(where: { $0.isLetter || $0.isNumber }) { result.append(trimmed) }
+            current = ""
+        }
+        var previous: Character = " "
+        for character in text {
+            if character.isNewline {
+                flush()
+            } else {
+                current.append(character)
+                if "。！？".contains(character) {
+                    flush()
+                } else if character == " " && ".!?".contains(previous) {
+                    flush()
+                }
+            }
+            previous = character
+        }
+        flush()
+        return result
+    }
+
+    /// Words of `text`: whitespace-separated pieces, with each CJK character counted separately.
+    static func wordCount(_ text: String) -> Int {
+        var count = 0
+        var inWord = false
+        for scalar in text.unicodeScalars {
+            if TextNormalizer.isCJK(scalar.value) {
+                count += 1
+                inWord = false
+            } else if scalar.properties.isWhitespace {
+                inWord = false
+            } else if !inWord {
+                count += 1
+                inWord = true
+            }
+        }
+        return count
+    }
+
+    /// The first `limit` words of `text`, followed by `…` when cut.
+    static func truncate(_ text: String, to limit: Int) -> String {
+        guard wordCount(text) > limit else { return text }
+        var result = ""
+        var count = 0
+        var inWord = false
+        for character in text {
+            let isCJK = character.unicodeScalars.first.map { TextNormalizer.isCJK($0.value) } ?? false
+            let startsWord = isCJK || (!character.isWhitespace && !inWord)
+            if startsWord {
+                if count == limit { break }
+                count += 1
+            }
+            inWord = !character.isWhitespace && !isCJK
+            result.append(character)
+        }
+        return result.trimmingCharacters(in: .whitespaces) + "…"
+    }
+}
