@@ -11,6 +11,11 @@ public struct ExtractiveSummarizer: Sendable {
     /// Maximum words in a summary.
     public var maxWords: Int
 
+    /// Sentences shorter than this (greetings, sign-offs) score 30% and do not get the first-sentence bonus.
+    static let shortSentenceWords = 4
+    /// Sentences scoring below this share of the best one are left out even when they fit.
+    static let relativeScoreFloor = 0.25
+
     public init(maxWords: Int = 60) {
         self.maxWords = maxWords
     }
@@ -28,6 +33,7 @@ public struct ExtractiveSummarizer: Sendable {
         }
         let subjectTerms = Set(TextNormalizer.words(subject))
         let count = Double(sentences.count)
+        let firstSubstantive = tokenized.firstIndex { $0.count >= Self.shortSentenceWords }
         var scores: [Double] = []
         for (position, tokens) in tokenized.enumerated() {
             guard !tokens.isEmpty else { scores.append(0); continue }
@@ -38,13 +44,15 @@ public struct ExtractiveSummarizer: Sendable {
                 score += weight
             }
             score /= Double(tokens.count).squareRoot()
-            if position == 0 { score *= 1.5 }
+            if position == firstSubstantive { score *= 1.5 }
+            if tokens.count < Self.shortSentenceWords { score *= 0.3 }
             scores.append(score)
         }
         let ranking = scores.indices.sorted { (scores[$0], -$0) > (scores[$1], -$1) }
         var chosen: [Int] = []
         var used = 0
-        for index in ranking {
+        let floor = scores[ranking[0]] * Self.relativeScoreFloor
+        for index in ranking where scores[index] >= floor {
             let words = Self.wordCount(sentences[index])
             if used + words <= maxWords {
                 chosen.append(index)
@@ -82,40 +90,42 @@ public struct ExtractiveSummarizer: Sendable {
         return result
     }
 
-    /// Words of `text`: whitespace-separated pieces, with each CJK character counted separately.
+    /// Words of `text`: runs of non-space characters that contain a letter or digit, each CJK character counted
+    /// separately (punctuation alone, such as `…` or `-`, is not a word).
     static func wordCount(_ text: String) -> Int {
         var count = 0
         var inWord = false
         for scalar in text.unicodeScalars {
-            if TextNormalizer.isCJK(scalar.value) {
-                count += 1
-                inWord = false
-            } else if scalar.properties.isWhitespace {
-                inWord = false
-            } else if !inWord {
-                count += 1
-                inWord = true
-            }
+            let (starts, next) = step(scalar, inWord: inWord)
+            if starts { count += 1 }
+            inWord = next
         }
         return count
+    }
+
+    /// Whether `scalar` starts a word, and whether a word continues after it.
+    private static func step(_ scalar: Unicode.Scalar, inWord: Bool) -> (starts: Bool, inWord: Bool) {
+        if TextNormalizer.isCJK(scalar.value) { return (true, false) }
+        if scalar.properties.isWhitespace { return (false, false) }
+        if scalar.properties.isAlphabetic || scalar.properties.numericType != nil { return (!inWord, true) }
+        return (false, inWord)
     }
 
     /// The first `limit` words of `text`, followed by `…` when cut.
     static func truncate(_ text: String, to limit: Int) -> String {
         guard wordCount(text) > limit else { return text }
-        var result = ""
+        var result = String.UnicodeScalarView()
         var count = 0
         var inWord = false
-        for character in text {
-            let isCJK = character.unicodeScalars.first.map { TextNormalizer.isCJK($0.value) } ?? false
-            let startsWord = isCJK || (!character.isWhitespace && !inWord)
-            if startsWord {
+        for scalar in text.unicodeScalars {
+            let (starts, next) = step(scalar, inWord: inWord)
+            if starts {
                 if count == limit { break }
                 count += 1
             }
-            inWord = !character.isWhitespace && !isCJK
-            result.append(character)
+            inWord = next
+            result.append(scalar)
         }
-        return result.trimmingCharacters(in: .whitespaces) + "…"
+        return String(result).trimmingCharacters(in: .whitespaces) + "…"
     }
 }
