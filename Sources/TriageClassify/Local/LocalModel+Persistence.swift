@@ -18,8 +18,8 @@ extension LocalModel {
         Self.append(Self.formatVersion, to: &data)
         Self.append(UInt32(header.count), to: &data)
         data.append(header)
-        data.reserveCapacity(data.count + weights.count * 4 + 8)
-        for weight in weights { Self.append(weight.bitPattern, to: &data) }
+        let littleEndian = weights.map { $0.bitPattern.littleEndian }
+        littleEndian.withUnsafeBytes { data.append(contentsOf: $0) }
         let checksum = StableHash.hash(bytes: data)
         Self.append(checksum, to: &data)
         return data
@@ -27,20 +27,23 @@ extension LocalModel {
 
     /// Decodes model-file bytes; `path` only names the source in errors.
     public init(decoding data: Data, path: String = "<data>") throws {
-        let bytes = [UInt8](data)
+        self = try data.withUnsafeBytes { raw in try Self.decode(raw, path: path) }
+    }
+
+    private static func decode(_ bytes: UnsafeRawBufferPointer, path: String) throws -> LocalModel {
         guard bytes.count >= 20 else {
             throw LocalModelError.corrupt(path: path, reason: "file is \(bytes.count) bytes, too short for a header")
         }
-        guard Array(bytes[0..<4]) == Self.magic else { throw LocalModelError.notAModelFile(path: path) }
-        let version: UInt32 = Self.read(bytes, at: 4)
-        guard version == Self.formatVersion else {
-            throw LocalModelError.unsupportedFormatVersion(path: path, found: version, supported: Self.formatVersion)
+        guard Array(bytes[0..<4]) == magic else { throw LocalModelError.notAModelFile(path: path) }
+        let version: UInt32 = read(bytes, at: 4)
+        guard version == formatVersion else {
+            throw LocalModelError.unsupportedFormatVersion(path: path, found: version, supported: formatVersion)
         }
-        let stored: UInt64 = Self.read(bytes, at: bytes.count - 8)
-        guard StableHash.hash(bytes: bytes[0..<(bytes.count - 8)]) == stored else {
+        let stored: UInt64 = read(bytes, at: bytes.count - 8)
+        guard StableHash.hash(bytes: UnsafeRawBufferPointer(rebasing: bytes[0..<(bytes.count - 8)])) == stored else {
             throw LocalModelError.corrupt(path: path, reason: "checksum mismatch")
         }
-        let headerLength = Int(Self.read(bytes, at: 8) as UInt32)
+        let headerLength = Int(read(bytes, at: 8) as UInt32)
         guard 12 + headerLength <= bytes.count - 8 else {
             throw LocalModelError.corrupt(path: path, reason: "header length \(headerLength) exceeds the file")
         }
@@ -48,7 +51,7 @@ extension LocalModel {
         decoder.dateDecodingStrategy = .iso8601
         let metadata: Metadata
         do {
-            metadata = try decoder.decode(Metadata.self, from: Data(bytes[12..<(12 + headerLength)]))
+            metadata = try decoder.decode(Metadata.self, from: Data(UnsafeRawBufferPointer(rebasing: bytes[12..<(12 + headerLength)])))
         } catch {
             throw LocalModelError.corrupt(path: path, reason: "header does not decode: \(error)")
         }
@@ -58,10 +61,11 @@ extension LocalModel {
             throw LocalModelError.corrupt(
                 path: path, reason: "expected \(expected) weights for \(metadata.labels.count) labels, found \(weightBytes / 4)")
         }
-        var weights = [Float](repeating: 0, count: expected)
         let start = 12 + headerLength
-        for index in 0..<expected { weights[index] = Float(bitPattern: Self.read(bytes, at: start + index * 4)) }
-        self.init(metadata: metadata, weights: weights)
+        let weights = (0..<expected).map { index in
+            Float(bitPattern: UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: start + index * 4, as: UInt32.self)))
+        }
+        return LocalModel(metadata: metadata, weights: weights)
     }
 
     /// Writes the model file atomically.
@@ -89,9 +93,7 @@ extension LocalModel {
         withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
     }
 
-    private static func read<T: FixedWidthInteger>(_ bytes: [UInt8], at offset: Int) -> T {
-        var value: T = 0
-        for index in 0..<MemoryLayout<T>.size { value |= T(bytes[offset + index]) << (8 * index) }
-        return value
+    private static func read<T: FixedWidthInteger>(_ bytes: UnsafeRawBufferPointer, at offset: Int) -> T {
+        T(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: T.self))
     }
 }
