@@ -92,33 +92,41 @@ public struct FeatureHasher: Sendable, Hashable, Codable {
         (scalar >= 0x30 && scalar <= 0x39) ? 0x30 : scalar
     }
 
-    /// Sorts and counts occurrences, then weights each bucket by `1 + log(count)` and L2-normalizes.
+    /// Counts occurrences (open addressing, no full sort), weights each bucket by `1 + log(count)`, L2-normalizes,
+    /// and returns the buckets in ascending order.
     static func normalize(_ raw: [UInt32]) -> SparseFeatures {
         guard !raw.isEmpty else { return SparseFeatures(indices: [], values: []) }
-        var sorted = raw
-        sorted.sort()
-        var indices: [UInt32] = []
-        var values: [Float] = []
-        indices.reserveCapacity(sorted.count)
-        values.reserveCapacity(sorted.count)
-        var current = sorted[0]
-        var count: Float = 0
-        var sumSquares: Float = 0
-        for index in sorted {
-            if index != current {
-                let weight = 1 + logf(count)
-                indices.append(current)
-                values.append(weight)
-                sumSquares += weight * weight
-                current = index
-                count = 0
+        var capacity = 16
+        while capacity < raw.count * 2 { capacity <<= 1 }
+        let mask = capacity - 1
+        let empty = UInt32.max
+        var keys = [UInt32](repeating: empty, count: capacity)
+        var counts = [UInt32](repeating: 0, count: capacity)
+        var packed: [UInt64] = []
+        packed.reserveCapacity(raw.count / 2)
+        keys.withUnsafeMutableBufferPointer { keys in
+            counts.withUnsafeMutableBufferPointer { counts in
+                for index in raw {
+                    var slot = Int(truncatingIfNeeded: StableHash.mix(UInt64(index))) & mask
+                    while keys[slot] != empty && keys[slot] != index { slot = (slot &+ 1) & mask }
+                    keys[slot] = index
+                    counts[slot] &+= 1
+                }
+                for slot in 0..<capacity where keys[slot] != empty {
+                    packed.append(UInt64(keys[slot]) << 32 | UInt64(counts[slot]))
+                }
             }
-            count += 1
         }
-        let weight = 1 + logf(count)
-        indices.append(current)
-        values.append(weight)
-        sumSquares += weight * weight
+        packed.sort()
+        var indices = [UInt32](repeating: 0, count: packed.count)
+        var values = [Float](repeating: 0, count: packed.count)
+        var sumSquares: Float = 0
+        for (position, entry) in packed.enumerated() {
+            indices[position] = UInt32(truncatingIfNeeded: entry >> 32)
+            let weight = 1 + logf(Float(UInt32(truncatingIfNeeded: entry)))
+            values[position] = weight
+            sumSquares += weight * weight
+        }
         let scale = 1 / sumSquares.squareRoot()
         for position in values.indices { values[position] *= scale }
         return SparseFeatures(indices: indices, values: values)

@@ -39,7 +39,9 @@ public struct LocalClassifier: Classifier {
     /// - Parameter labelledPriority: the human priority label, used instead of the heuristic when present.
     public func result(subject: String, body: String, labelledPriority: Priority? = nil) -> TriageResult {
         let prediction = model.predict(subject: subject, body: body)
-        let assessment = heuristics.assess(subject: subject, body: body)
+        let text = subject + "\n" + body
+        let words = TextNormalizer.words(text)
+        let assessment = heuristics.assess(text: text, tokens: words)
         var reasons: [String] = []
         if prediction.confidence < options.confidenceThreshold {
             reasons.append("low confidence \(Self.format(prediction.confidence)) < \(Self.format(options.confidenceThreshold))")
@@ -48,7 +50,7 @@ public struct LocalClassifier: Classifier {
         let summary = ExtractiveSummarizer(maxWords: options.summaryWords).summarize(subject: subject, body: body)
         return TriageResult(
             department: prediction.department, priority: labelledPriority ?? assessment.priority,
-            sentiment: assessment.sentiment, language: detector.detect(subject + "\n" + body),
+            sentiment: assessment.sentiment, language: detector.detect(text, words: words),
             confidence: prediction.confidence, summary: summary, needsHuman: !reasons.isEmpty,
             needsHumanReason: reasons.isEmpty ? nil : reasons.joined(separator: "; "),
             backend: .local, model: LocalModel.modelName, promptVersion: model.modelVersion)

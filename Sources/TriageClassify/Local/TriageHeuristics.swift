@@ -27,7 +27,11 @@ public struct TriageHeuristics: Sendable {
     /// Applies the rules to a ticket's subject and body.
     public func assess(subject: String, body: String) -> Assessment {
         let text = subject + "\n" + body
-        let tokens = TextNormalizer.words(text)
+        return assess(text: text, tokens: TextNormalizer.words(text))
+    }
+
+    /// Applies the rules to `text` whose ``TextNormalizer/words(_:)`` are `tokens` (computed once by the caller).
+    public func assess(text: String, tokens: [String]) -> Assessment {
         let urgent = Self.urgent.matches(in: tokens)
         let high = Self.high.matches(in: tokens)
         let low = Self.low.matches(in: tokens)
@@ -56,11 +60,33 @@ public struct TriageHeuristics: Sendable {
 
     /// `!!`, `?!`, `!?`, or three or more shouted words (all capitals, four letters or more).
     static func isAngry(_ text: String) -> Bool {
-        if text.contains("!!") || text.contains("?!") || text.contains("!?") { return true }
         var shouted = 0
-        for word in text.split(whereSeparator: { !$0.isLetter }) where word.count >= 4 {
-            if word.allSatisfy({ $0.isUppercase }) { shouted += 1 }
+        var upper = 0
+        var lower = false
+        var previous: Unicode.Scalar = " "
+        func endWord() {
+            if upper >= 4 && !lower { shouted += 1 }
+            upper = 0
+            lower = false
         }
+        for scalar in text.unicodeScalars {
+            if (scalar == "!" && (previous == "!" || previous == "?")) || (scalar == "?" && previous == "!") { return true }
+            previous = scalar
+            if scalar.isASCII {
+                switch scalar.value {
+                case 0x41...0x5A: upper += 1
+                case 0x61...0x7A, 0x30...0x39: lower = true
+                default: endWord()
+                }
+            } else if scalar.properties.isUppercase {
+                upper += 1
+            } else if scalar.properties.isAlphabetic {
+                lower = true
+            } else {
+                endWord()
+            }
+        }
+        endWord()
         return shouted >= 3
     }
 }

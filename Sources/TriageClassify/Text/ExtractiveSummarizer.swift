@@ -63,30 +63,40 @@ public struct ExtractiveSummarizer: Sendable {
         return chosen.sorted().map { sentences[$0] }.joined(separator: " ")
     }
 
-    /// Splits on `.`, `!`, `?`, their CJK forms and line breaks; trims and drops empty pieces.
+    /// Splits on `.`, `!`, `?` followed by a space, their CJK forms and line breaks; trims and drops pieces
+    /// without a letter or digit.
     static func sentences(_ text: String) -> [String] {
+        let scalars = text.unicodeScalars
         var result: [String] = []
-        var current = ""
-        func flush() {
-            let trimmed = current.trimmingCharacters(in: .whitespacesAndNewlines)
-            if trimmed.contains(where: { $0.isLetter || $0.isNumber }) { result.append(trimmed) }
-            current = ""
-        }
-        var previous: Character = " "
-        for character in text {
-            if character.isNewline {
-                flush()
-            } else {
-                current.append(character)
-                if "。！？".contains(character) {
-                    flush()
-                } else if character == " " && ".!?".contains(previous) {
-                    flush()
-                }
+        var start = scalars.startIndex
+        func cut(_ end: String.UnicodeScalarView.Index) {
+            let piece = scalars[start..<end]
+            if piece.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) {
+                result.append(String(piece).trimmingCharacters(in: .whitespacesAndNewlines))
             }
-            previous = character
         }
-        flush()
+        var previous: Unicode.Scalar = " "
+        var index = scalars.startIndex
+        while index != scalars.endIndex {
+            let scalar = scalars[index]
+            let next = scalars.index(after: index)
+            switch scalar {
+            case "\n", "\r", "\u{2028}", "\u{2029}":
+                cut(index)
+                start = next
+            case "。", "！", "？":
+                cut(next)
+                start = next
+            case " " where previous == "." || previous == "!" || previous == "?":
+                cut(index)
+                start = next
+            default:
+                break
+            }
+            previous = scalar
+            index = next
+        }
+        cut(scalars.endIndex)
         return result
     }
 
@@ -105,6 +115,13 @@ public struct ExtractiveSummarizer: Sendable {
 
     /// Whether `scalar` starts a word, and whether a word continues after it.
     private static func step(_ scalar: Unicode.Scalar, inWord: Bool) -> (starts: Bool, inWord: Bool) {
+        if scalar.isASCII {
+            switch scalar.value {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return (!inWord, true)
+            case 0x09...0x0D, 0x20: return (false, false)
+            default: return (false, inWord)
+            }
+        }
         if TextNormalizer.isCJK(scalar.value) { return (true, false) }
         if scalar.properties.isWhitespace { return (false, false) }
         if scalar.properties.isAlphabetic || scalar.properties.numericType != nil { return (!inWord, true) }

@@ -9,6 +9,11 @@ public struct LanguageDetector: Sendable {
 
     /// The language of `text`, e.g. `en`, `de`, `ja`; `und` when unknown.
     public func detect(_ text: String) -> String {
+        detect(text, words: nil)
+    }
+
+    /// Like ``detect(_:)``, reusing the text's ``TextNormalizer/words(_:)`` when the caller has them.
+    public func detect(_ text: String, words: [String]?) -> String {
         var kana = 0, han = 0, hangul = 0, cyrillic = 0, greek = 0, arabic = 0, latin = 0
         var bonus: [String: Int] = [:]
         for scalar in text.unicodeScalars {
@@ -31,7 +36,7 @@ public struct LanguageDetector: Sendable {
         guard latin > 0 else { return "und" }
 
         var scores: [String: Double] = [:]
-        for word in TextNormalizer.words(text) {
+        for word in words ?? TextNormalizer.words(text) {
             for language in Self.stopwords[word] ?? [] { scores[language, default: 0] += 1 }
         }
         for (language, count) in bonus { scores[language, default: 0] += 1.5 * Double(min(count, 4)) }

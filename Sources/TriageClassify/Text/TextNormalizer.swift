@@ -50,10 +50,18 @@ public enum TextNormalizer {
     /// The folded tokens of `text` as strings (`"Ärger!"` → `["arger"]`, `"谢谢"` → `["谢", "谢"]`).
     public static func words(_ text: String) -> [String] {
         var result: [String] = []
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(64)
         forEachToken(in: text) { scalars, _ in
-            var string = String.UnicodeScalarView()
-            for value in scalars { if let scalar = Unicode.Scalar(value) { string.append(scalar) } }
-            result.append(String(string))
+            utf8.removeAll(keepingCapacity: true)
+            for value in scalars {
+                if value < 0x80 {
+                    utf8.append(UInt8(value))
+                } else if let scalar = Unicode.Scalar(value) {
+                    utf8.append(contentsOf: UTF8.encode(scalar)!)
+                }
+            }
+            result.append(String(decoding: utf8, as: UTF8.self))
         }
         return result
     }
