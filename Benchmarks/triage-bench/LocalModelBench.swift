@@ -27,10 +27,17 @@ struct LocalModelBench: ParsableCommand {
 
     func run() throws {
         var clock = ContinuousClock.now
+        var cpuClock = Self.cpuSeconds()
+        var cpu = 0.0
+        /// Wall-clock seconds since the previous lap; `cpu` gets the process CPU seconds (all threads) of the lap,
+        /// which stays meaningful when other processes share the cores.
         func lap() -> Double {
             let now = ContinuousClock.now
             let seconds = Double((now - clock).components.attoseconds) / 1e18 + Double((now - clock).components.seconds)
             clock = now
+            let cpuNow = Self.cpuSeconds()
+            cpu = cpuNow - cpuClock
+            cpuClock = cpuNow
             return seconds
         }
         let generator = SyntheticTickets(seed: seed)
@@ -43,7 +50,7 @@ struct LocalModelBench: ParsableCommand {
         let model = try LocalModelTrainer.train(
             examples: train, options: .init(hasher: FeatureHasher(hashBits: hashBits), seed: seed))
         let trainSeconds = lap()
-        print("trained on \(train.count) tickets in \(format(trainSeconds)) s "
+        print("trained on \(train.count) tickets in \(format(trainSeconds)) s wall, \(format(cpu)) s CPU "
             + "(\(Int(Double(train.count) / trainSeconds)) tickets/s, temperature \(format(model.metadata.temperature)), "
             + "calibration \(model.metadata.calibration))")
 
@@ -53,8 +60,9 @@ struct LocalModelBench: ParsableCommand {
                               confidence: prediction.confidence)
         }
         let predictSeconds = lap()
-        print("model.predict: \(test.count) tickets in \(format(predictSeconds)) s = "
-            + "\(Int(Double(test.count) / predictSeconds)) tickets/s (one thread)")
+        print("model.predict: \(test.count) tickets in \(format(predictSeconds)) s wall = "
+            + "\(Int(Double(test.count) / predictSeconds)) tickets/s (one thread); \(format(cpu)) s CPU = "
+            + "\(Int(Double(test.count) / cpu)) tickets per CPU-second")
 
         let classifier = LocalClassifier(model: model)
         let sample = all.prefix(fullPipelineSample)
@@ -62,7 +70,8 @@ struct LocalModelBench: ParsableCommand {
         for ticket in sample where classifier.result(subject: ticket.subject, body: ticket.body).needsHuman { needsHuman += 1 }
         let fullSeconds = lap()
         print("LocalClassifier.result (department, priority, sentiment, language, summary): \(sample.count) tickets in "
-            + "\(format(fullSeconds)) s = \(Int(Double(sample.count) / fullSeconds)) tickets/s (one thread), "
+            + "\(format(fullSeconds)) s wall = \(Int(Double(sample.count) / fullSeconds)) tickets/s (one thread); "
+            + "\(format(cpu)) s CPU = \(Int(Double(sample.count) / cpu)) tickets per CPU-second; "
             + "\(needsHuman) need a human")
 
         let encoded = try model.encoded()
@@ -74,6 +83,14 @@ struct LocalModelBench: ParsableCommand {
     }
 
     private func format(_ value: Double) -> String { String(format: "%.3f", value) }
+
+    /// User plus system CPU time of the process so far.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+            + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+    }
 }
 
 /// Deterministic synthetic tickets (~1 KB): a greeting, sentences mixing common words with the department's

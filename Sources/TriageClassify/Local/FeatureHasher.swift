@@ -92,8 +92,9 @@ public struct FeatureHasher: Sendable, Hashable, Codable {
         (scalar >= 0x30 && scalar <= 0x39) ? 0x30 : scalar
     }
 
-    /// Counts occurrences (open addressing, no full sort), weights each bucket by `1 + log(count)`, L2-normalizes,
-    /// and returns the buckets in ascending order.
+    /// Counts occurrences in an open-addressing table (bucket numbers are already hashes, so they index it
+    /// directly), weights each bucket by `1 + log(count)` and L2-normalizes. The order of the buckets is
+    /// deterministic for a given text but not sorted.
     static func normalize(_ raw: [UInt32]) -> SparseFeatures {
         guard !raw.isEmpty else { return SparseFeatures(indices: [], values: []) }
         var capacity = 16
@@ -102,30 +103,26 @@ public struct FeatureHasher: Sendable, Hashable, Codable {
         let empty = UInt32.max
         var keys = [UInt32](repeating: empty, count: capacity)
         var counts = [UInt32](repeating: 0, count: capacity)
-        var packed: [UInt64] = []
-        packed.reserveCapacity(raw.count / 2)
+        var indices: [UInt32] = []
+        var values: [Float] = []
+        indices.reserveCapacity(raw.count)
+        values.reserveCapacity(raw.count)
+        var sumSquares: Float = 0
         keys.withUnsafeMutableBufferPointer { keys in
             counts.withUnsafeMutableBufferPointer { counts in
                 for index in raw {
-                    var slot = Int(truncatingIfNeeded: StableHash.mix(UInt64(index))) & mask
+                    var slot = Int(truncatingIfNeeded: index) & mask
                     while keys[slot] != empty && keys[slot] != index { slot = (slot &+ 1) & mask }
                     keys[slot] = index
                     counts[slot] &+= 1
                 }
                 for slot in 0..<capacity where keys[slot] != empty {
-                    packed.append(UInt64(keys[slot]) << 32 | UInt64(counts[slot]))
+                    let weight = counts[slot] == 1 ? 1 : 1 + logf(Float(counts[slot]))
+                    indices.append(keys[slot])
+                    values.append(weight)
+                    sumSquares += weight * weight
                 }
             }
-        }
-        packed.sort()
-        var indices = [UInt32](repeating: 0, count: packed.count)
-        var values = [Float](repeating: 0, count: packed.count)
-        var sumSquares: Float = 0
-        for (position, entry) in packed.enumerated() {
-            indices[position] = UInt32(truncatingIfNeeded: entry >> 32)
-            let weight = 1 + logf(Float(UInt32(truncatingIfNeeded: entry)))
-            values[position] = weight
-            sumSquares += weight * weight
         }
         let scale = 1 / sumSquares.squareRoot()
         for position in values.indices { values[position] *= scale }

@@ -1,4 +1,4 @@
-/// A document's hashed features: sorted unique bucket indices with their weights (log term frequency, L2-normalized).
+/// A document's hashed features: unique bucket indices (in a deterministic order) with their weights (log term frequency, L2-normalized).
 public struct SparseFeatures: Sendable, Hashable {
     public var indices: [UInt32]
     public var values: [Float]

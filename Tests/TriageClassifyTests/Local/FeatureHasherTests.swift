@@ -5,10 +5,10 @@ import Testing
 struct FeatureHasherTests {
     let hasher = FeatureHasher(hashBits: 16)
 
-    @Test func featuresAreSortedUniqueAndUnitLength() {
+    @Test func featuresAreUniqueInRangeAndUnitLength() {
         let features = hasher.features(subject: "Refund", body: "Please refund the refund of my refund, thanks.")
         #expect(!features.indices.isEmpty)
-        #expect(features.indices == Array(Set(features.indices)).sorted())
+        #expect(features.indices.count == Set(features.indices).count)
         #expect(features.indices.allSatisfy { Int($0) < hasher.bucketCount })
         let norm = features.values.reduce(0) { $0 + $1 * $1 }
         #expect(abs(norm - 1) < 1e-5)
