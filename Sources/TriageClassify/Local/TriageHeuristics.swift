@@ -32,11 +32,8 @@ public struct TriageHeuristics: Sendable {
 
     /// Applies the rules to `text` whose ``TextNormalizer/words(_:)`` are `tokens` (computed once by the caller).
     public func assess(text: String, tokens: [String]) -> Assessment {
-        let urgent = Self.urgent.matches(in: tokens)
-        let high = Self.high.matches(in: tokens)
-        let low = Self.low.matches(in: tokens)
-        let negative = Self.negative.matches(in: tokens)
-        let positive = Self.positive.matches(in: tokens)
+        let found = Self.lexicon.matches(in: tokens)
+        let (urgent, high, low, negative, positive) = (found[0], found[1], found[2], found[3], found[4])
         let angry = Self.isAngry(text)
 
         let priority: Priority
@@ -52,7 +49,7 @@ public struct TriageHeuristics: Sendable {
         let negativeScore = 2 * negative.count + (angry ? 2 : 0)
         let positiveScore = positive.count
         let sentiment: Sentiment = negativeScore > positiveScore ? .negative : positiveScore > negativeScore ? .positive : .neutral
-        let risk = Self.legal.matches(in: tokens).map { "legal: \($0)" } + Self.security.matches(in: tokens).map { "security: \($0)" }
+        let risk = found[5].map { "legal: \($0)" } + found[6].map { "security: \($0)" }
         var evidence = (urgent + high + low).map { "priority: \($0)" } + (negative + positive).map { "sentiment: \($0)" }
         if angry { evidence.append("angry punctuation") }
         return Assessment(priority: priority, sentiment: sentiment, riskTerms: risk, evidence: evidence)

@@ -24,23 +24,44 @@ public struct ExtractiveSummarizer: Sendable {
     public func summarize(subject: String, body: String) -> String {
         let sentences = Self.sentences(body)
         guard !sentences.isEmpty, maxWords > 0 else { return Self.truncate(subject, to: maxWords) }
-        let tokenized = sentences.map { TextNormalizer.words($0) }
-        var termFrequency: [String: Double] = [:]
-        var sentenceFrequency: [String: Double] = [:]
-        for tokens in tokenized {
-            for token in tokens { termFrequency[token, default: 0] += 1 }
-            for token in Set(tokens) { sentenceFrequency[token, default: 0] += 1 }
+        var vocabulary: [String: Int] = [:]
+        let tokenized: [[Int]] = sentences.map { sentence in
+            TextNormalizer.words(sentence).map { word in
+                if let id = vocabulary[word] { return id }
+                let id = vocabulary.count
+                vocabulary[word] = id
+                return id
+            }
         }
-        let subjectTerms = Set(TextNormalizer.words(subject))
+        var informative = [Bool](repeating: false, count: vocabulary.count)
+        for (word, id) in vocabulary {
+            informative[id] = word.unicodeScalars.count > 2 || TextNormalizer.isCJK(word.unicodeScalars.first!.value)
+        }
+        var termFrequency = [Double](repeating: 0, count: vocabulary.count)
+        var sentenceFrequency = [Double](repeating: 0, count: vocabulary.count)
+        var lastSentence = [Int](repeating: -1, count: vocabulary.count)
+        for (position, tokens) in tokenized.enumerated() {
+            for id in tokens {
+                termFrequency[id] += 1
+                if lastSentence[id] != position {
+                    lastSentence[id] = position
+                    sentenceFrequency[id] += 1
+                }
+            }
+        }
+        var inSubject = [Bool](repeating: false, count: vocabulary.count)
+        for word in TextNormalizer.words(subject) { if let id = vocabulary[word] { inSubject[id] = true } }
         let count = Double(sentences.count)
         let firstSubstantive = tokenized.firstIndex { $0.count >= Self.shortSentenceWords }
         var scores: [Double] = []
+        lastSentence = [Int](repeating: -1, count: vocabulary.count)
         for (position, tokens) in tokenized.enumerated() {
             guard !tokens.isEmpty else { scores.append(0); continue }
             var score = 0.0
-            for token in Set(tokens) where token.count > 2 || TextNormalizer.isCJK(token.unicodeScalars.first!.value) {
-                var weight = termFrequency[token, default: 0] * log1p(count / sentenceFrequency[token, default: 1])
-                if subjectTerms.contains(token) { weight *= 2 }
+            for id in tokens where informative[id] && lastSentence[id] != position {
+                lastSentence[id] = position
+                var weight = termFrequency[id] * log1p(count / sentenceFrequency[id])
+                if inSubject[id] { weight *= 2 }
                 score += weight
             }
             score /= Double(tokens.count).squareRoot()
@@ -70,9 +91,14 @@ public struct ExtractiveSummarizer: Sendable {
         var result: [String] = []
         var start = scalars.startIndex
         func cut(_ end: String.UnicodeScalarView.Index) {
-            let piece = scalars[start..<end]
-            if piece.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) {
-                result.append(String(piece).trimmingCharacters(in: .whitespacesAndNewlines))
+            var low = start
+            var high = end
+            while low < high && scalars[low].properties.isWhitespace { low = scalars.index(after: low) }
+            while low < high && scalars[scalars.index(before: high)].properties.isWhitespace { high = scalars.index(before: high) }
+            let piece = scalars[low..<high]
+            if piece.contains(where: { $0.isASCII ? ($0.value >= 0x30 && $0.value <= 0x39) || ($0.value | 0x20 >= 0x61 && $0.value | 0x20 <= 0x7A)
+                : ($0.properties.isAlphabetic || $0.properties.numericType != nil) }) {
+                result.append(String(piece))
             }
         }
         var previous: Unicode.Scalar = " "

@@ -27,7 +27,7 @@ public struct LanguageDetector: Sendable {
             case 0x0600...0x06FF: arabic += 1
             default: break
             }
-            if let language = Self.distinctiveLetters[scalar] { bonus[language, default: 0] += 1 }
+            if scalar.value >= 0xA0, let language = Self.distinctiveLetters[scalar] { bonus[language, default: 0] += 1 }
         }
         let scripts = [("ja", kana), ("ko", hangul), ("ru", cyrillic), ("el", greek), ("ar", arabic)]
         if kana > 0 && kana + han >= latin { return "ja" }
