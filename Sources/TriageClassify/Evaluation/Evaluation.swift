@@ -34,7 +34,23 @@ public enum Evaluation {
             count: predictions.count,
             accuracy: predictions.isEmpty ? 0 : Double(correct) / Double(predictions.count),
             macroF1: macroF1, labels: order, perLabel: perLabel, confusion: confusion,
-            calibration: calibration, expectedCalibrationError: ece)
+            calibration: calibration, expectedCalibrationError: ece,
+            costPer1000USD: costPer1000(predictions),
+            latencyMedianSeconds: percentile(predictions.compactMap(\.latencySeconds), 0.5),
+            latencyP95Seconds: percentile(predictions.compactMap(\.latencySeconds), 0.95))
+    }
+
+    static func costPer1000(_ predictions: [Prediction]) -> Double? {
+        guard predictions.contains(where: { $0.costUSD != nil }) else { return nil }
+        return predictions.reduce(0) { $0 + ($1.costUSD ?? 0) } / Double(predictions.count) * 1000
+    }
+
+    /// Nearest-rank percentile (`q` in 0…1) of `values`; `nil` when empty.
+    static func percentile(_ values: [Double], _ q: Double) -> Double? {
+        guard !values.isEmpty else { return nil }
+        let sorted = values.sorted()
+        let rank = Int((q * Double(sorted.count)).rounded(.up))
+        return sorted[min(max(rank, 1), sorted.count) - 1]
     }
 
     static func calibrationTable(_ predictions: [Prediction], bucketCount: Int) -> [EvaluationReport.CalibrationBucket] {

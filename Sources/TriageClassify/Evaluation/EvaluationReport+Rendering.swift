@@ -13,6 +13,12 @@ extension EvaluationReport {
         var lines: [String] = []
         lines.append("examples: \(count)  accuracy: \(Self.percent(accuracy))  macro-F1: \(Self.fixed(macroF1))  "
             + "ECE: \(Self.fixed(expectedCalibrationError))")
+        var extras: [String] = []
+        if let cost = costPer1000USD { extras.append("cost per 1,000 tickets: $\(Self.fixed(cost, 4))") }
+        if let median = latencyMedianSeconds, let p95 = latencyP95Seconds {
+            extras.append("latency median: \(Self.fixed(median * 1000, 1)) ms  p95: \(Self.fixed(p95 * 1000, 1)) ms")
+        }
+        if !extras.isEmpty { lines.append(extras.joined(separator: "  ")) }
         lines.append("")
         let width = max(5, labels.map(\.count).max() ?? 5)
         lines.append(Self.pad("label", width) + "  precision  recall     f1  support")

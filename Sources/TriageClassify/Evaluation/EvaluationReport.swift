@@ -31,4 +31,9 @@ public struct EvaluationReport: Sendable, Hashable, Codable {
     public var calibration: [CalibrationBucket]
     /// Expected calibration error: count-weighted mean of |accuracy − confidence| over buckets.
     public var expectedCalibrationError: Double
+    /// Total cost divided by predictions × 1,000; `nil` when no prediction carries a cost.
+    public var costPer1000USD: Double?
+    /// Median and 95th percentile (nearest rank) of the measured latencies; `nil` when none were measured.
+    public var latencyMedianSeconds: Double?
+    public var latencyP95Seconds: Double?
 }

@@ -80,3 +80,32 @@ struct EvaluationTests {
         #expect(Set(test.map(\.id)) != Set(reseeded.map(\.id)))
     }
 }
+
+@Suite("Evaluation costs and latency")
+struct EvaluationCostTests {
+    @Test func costAndLatencyAreSummarized() throws {
+        let predictions = (1...20).map { index in
+            Prediction(id: "\(index)", truth: "A", predicted: "A", confidence: 0.9,
+                       costUSD: index <= 10 ? 0.002 : nil, latencySeconds: Double(index) / 100)
+        }
+        let report = Evaluation.report(predictions: predictions)
+        #expect(abs(try #require(report.costPer1000USD) - 1.0) < 1e-12)
+        #expect(report.latencyMedianSeconds == 0.10)
+        #expect(report.latencyP95Seconds == 0.19)
+        #expect(report.renderText().contains("cost per 1,000 tickets: $1.0000"))
+    }
+
+    @Test func freeUnmeasuredPredictionsHaveNoCostOrLatency() {
+        let report = Evaluation.report(predictions: [Prediction(id: "1", truth: "A", predicted: "B", confidence: 0.4)])
+        #expect(report.costPer1000USD == nil && report.latencyMedianSeconds == nil && report.latencyP95Seconds == nil)
+        #expect(!report.renderText().contains("cost per"))
+    }
+
+    @Test func aTrainedModelIsEvaluatedOnHeldOutTickets() throws {
+        let model = try LocalModelTrainer.train(examples: TrainingTickets.training())
+        let report = Evaluation.report(model: model, examples: TrainingTickets.heldOut())
+        #expect(report.labels == model.labels)
+        #expect(report.count == TrainingTickets.heldOut().count)
+        #expect(report.macroF1 > 0.8)
+    }
+}
