@@ -5,6 +5,9 @@ import Foundation
 /// Pure and deterministic. Card numbers (13–19 digits, spaces or dashes allowed) must pass the Luhn check and IBANs
 /// the mod-97 check, so order numbers are left alone. Phone numbers need 7–15 digits and are not dates. Kinds are
 /// applied in the order: custom patterns, emails, IBANs, cards, phones; the same value gets the same placeholder.
+/// Numbers glued to Latin letters or digits (`order12345678`) are not taken for phones or IBANs; CJK text around
+/// them is fine (`电话13812345678`). Known limit: a phone number directly followed by more digit groups
+/// (more than 15 digits in one run) is left alone.
 ///
 /// ```swift
 /// let redacted = try PIIRedactor().redact("Mail me at ana@example.com")
@@ -65,7 +68,7 @@ public struct PIIRedactor: @unchecked Sendable {
             rules.append(Rule(kind: "EMAIL", regex: Self.compile(#"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"#)) { $0 })
         }
         if options.ibans {
-            rules.append(Rule(kind: "IBAN", regex: Self.compile(#"\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]){11,30}\b"#), accept: Self.longestValidIBAN))
+            rules.append(Rule(kind: "IBAN", regex: Self.compile(#"(?<![A-Za-z0-9])[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]){11,30}(?![A-Za-z0-9])"#), accept: Self.longestValidIBAN))
         }
         if options.cards {
             rules.append(Rule(kind: "CARD", regex: Self.compile(#"(?<![0-9])[0-9](?:[ \-]?[0-9]){12,18}(?![0-9])"#)) {
@@ -73,7 +76,7 @@ public struct PIIRedactor: @unchecked Sendable {
             })
         }
         if options.phones {
-            rules.append(Rule(kind: "PHONE", regex: Self.compile(#"(?<![\w+])(?:\+|00)?[0-9(][0-9 ().\-/]{5,}[0-9](?![0-9])"#)) {
+            rules.append(Rule(kind: "PHONE", regex: Self.compile(#"(?<![A-Za-z0-9+])(?:\+|00)?[0-9(][0-9 ().\-/]{5,}[0-9](?![0-9])"#)) {
                 let digits = $0.filter(\.isNumber).count
                 return (7...15).contains(digits) && !Self.looksLikeDate($0) ? $0 : nil
             })

@@ -109,3 +109,30 @@ struct EvaluationCostTests {
         #expect(report.macroF1 > 0.8)
     }
 }
+
+@Suite("EvaluationReport rendering")
+struct EvaluationRenderingTests {
+    @Test func textReportLayout() {
+        let report = Evaluation.report(predictions: EvaluationTests.predictions, bucketCount: 5)
+        let expected = """
+            examples: 5  accuracy: 60.0%  macro-F1: 0.650  ECE: 0.252
+
+            label  precision  recall     f1  support
+            A          1.000   0.667  0.800        3
+            B          0.500   0.500  0.500        2
+            C          0.000   0.000  0.000        0
+
+            confusion (rows: truth, columns: predicted)
+                        #1  #2  #3
+            #1 A         2   1   0
+            #2 B         0   1   1
+            #3 C         0   0   0
+
+            calibration   count  accuracy  mean confidence
+            0.4–0.6           2      0.0%            0.485
+            0.8–1.0           3    100.0%            0.903
+
+            """
+        #expect(report.renderText() == expected)
+    }
+}
