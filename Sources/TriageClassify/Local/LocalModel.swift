@@ -19,7 +19,8 @@ public struct LocalModel: Sendable {
         public var hasher: FeatureHasher
         /// Softmax temperature fitted by ``TemperatureScaling``.
         public var temperature: Double
-        /// Where the temperature was fitted: `held-out` or `training` (too few examples to hold some out).
+        /// Where the temperature was fitted: `held-out`, `cross-validated (5 folds)` (too few examples to hold a
+        /// slice out) or `training` (tiny sets).
         public var calibration: String
         public var exampleCount: Int
         public var seed: UInt64

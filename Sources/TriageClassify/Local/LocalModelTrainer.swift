@@ -5,7 +5,8 @@ import Foundation
 /// Complement naive Bayes (Rennie et al., 2003) over ``FeatureHasher`` features: one counting pass (split over the
 /// cores, merged in a fixed order so the result is deterministic), then a temperature fitted on a held-out slice
 /// chosen by a stable hash of the ticket id and the seed, then the held-out counts are added back so the final
-/// weights use every example.
+/// weights use every example. When that slice would be too small (small stores), the temperature is fitted on
+/// 5-fold cross-validated scores instead, and only for tiny sets on the training examples themselves.
 public enum LocalModelTrainer {
     /// Training settings.
     public struct Options: Sendable, Hashable {
@@ -56,32 +57,67 @@ public enum LocalModelTrainer {
                 training.append(index)
             }
         }
+        let labelCount = labels.count
         let useHeldOut = heldOut.count >= options.minimumCalibrationExamples && Set(training.map { truth[$0] }).count >= 2
-        if !useHeldOut {
-            training = Array(examples.indices)
-            heldOut = []
-        }
-
-        var counts = [Double](repeating: 0, count: options.hasher.bucketCount * labels.count)
-        accumulate(training, features: features, truth: truth, labelCount: labels.count, into: &counts)
-        var weights = complementWeights(counts, labelCount: labels.count, alpha: options.alpha)
-        let calibrationSet = useHeldOut ? heldOut : training
-        let calibrationScores = calibrationSet.map {
-            LocalModel.scores(features[$0], weights: weights, labelCount: labels.count)
-        }
-        let temperature = TemperatureScaling.fit(scores: calibrationScores, truth: calibrationSet.map { truth[$0] })
+        let temperature: Double
+        let calibration: String
+        var counts = [Double](repeating: 0, count: options.hasher.bucketCount * labelCount)
         if useHeldOut {
-            accumulate(heldOut, features: features, truth: truth, labelCount: labels.count, into: &counts)
-            weights = complementWeights(counts, labelCount: labels.count, alpha: options.alpha)
+            accumulate(training, features: features, truth: truth, labelCount: labelCount, into: &counts)
+            let weights = complementWeights(counts, labelCount: labelCount, alpha: options.alpha)
+            let scores = heldOut.map { LocalModel.scores(features[$0], weights: weights, labelCount: labelCount) }
+            temperature = TemperatureScaling.fit(scores: scores, truth: heldOut.map { truth[$0] })
+            calibration = "held-out"
+            accumulate(heldOut, features: features, truth: truth, labelCount: labelCount, into: &counts)
+        } else {
+            let all = Array(examples.indices)
+            let (scores, scoredTruth) = crossValidatedScores(
+                all, examples: examples, features: features, truth: truth, labelCount: labelCount, options: options)
+            accumulate(all, features: features, truth: truth, labelCount: labelCount, into: &counts)
+            if scores.count >= options.minimumCalibrationExamples / 3 {
+                temperature = TemperatureScaling.fit(scores: scores, truth: scoredTruth)
+                calibration = "cross-validated (\(Self.folds) folds)"
+            } else {
+                let weights = complementWeights(counts, labelCount: labelCount, alpha: options.alpha)
+                temperature = TemperatureScaling.fit(
+                    scores: all.map { LocalModel.scores(features[$0], weights: weights, labelCount: labelCount) }, truth: truth)
+                calibration = "training"
+            }
         }
+        let weights = complementWeights(counts, labelCount: labelCount, alpha: options.alpha)
 
         let fingerprint = weights.withUnsafeBytes { StableHash.hash(bytes: $0) }
         let metadata = LocalModel.Metadata(
             modelVersion: "\(LocalModel.modelName)-\(String(fingerprint, radix: 16).prefix(10))",
             trainedAt: options.trainedAt ?? Date(), labels: labels, hasher: options.hasher,
-            temperature: temperature, calibration: useHeldOut ? "held-out" : "training",
+            temperature: temperature, calibration: calibration,
             exampleCount: examples.count, seed: options.seed)
         return LocalModel(metadata: metadata, weights: weights)
+    }
+
+    /// Folds of the cross-validation used when the held-out slice is too small.
+    static let folds = 5
+
+    /// Out-of-fold scores: each example scored by weights trained on the other folds (folds by stable id hash).
+    /// Folds whose complement has fewer than two labels are skipped.
+    private static func crossValidatedScores(_ rows: [Int], examples: [LabeledText], features: [SparseFeatures],
+                                             truth: [Int], labelCount: Int, options: Options) -> ([[Double]], [Int]) {
+        let fold = rows.map { Int(StableHash.hash(examples[$0].id, seed: options.seed ^ 0xF01D) % UInt64(folds)) }
+        var scores: [[Double]] = []
+        var scoredTruth: [Int] = []
+        for current in 0..<folds {
+            let inside = rows.indices.filter { fold[$0] == current }.map { rows[$0] }
+            let outside = rows.indices.filter { fold[$0] != current }.map { rows[$0] }
+            guard !inside.isEmpty, Set(outside.map { truth[$0] }).count >= 2 else { continue }
+            var counts = [Double](repeating: 0, count: options.hasher.bucketCount * labelCount)
+            accumulate(outside, features: features, truth: truth, labelCount: labelCount, into: &counts)
+            let weights = complementWeights(counts, labelCount: labelCount, alpha: options.alpha)
+            for row in inside {
+                scores.append(LocalModel.scores(features[row], weights: weights, labelCount: labelCount))
+                scoredTruth.append(truth[row])
+            }
+        }
+        return (scores, scoredTruth)
     }
 
     private static func validate(_ options: Options) throws {

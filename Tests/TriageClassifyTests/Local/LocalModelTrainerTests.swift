@@ -54,11 +54,34 @@ struct LocalModelTrainerTests {
         #expect(ece(model) < ece(uncalibrated))
     }
 
-    @Test func smallSetsFitTheTemperatureOnTrainingExamples() throws {
+    @Test func smallSetsFitTheTemperatureOnCrossValidatedScores() throws {
         let examples = Array(TrainingTickets.training().prefix(60))
         let model = try LocalModelTrainer.train(examples: examples, options: .init(minimumCalibrationExamples: 30))
-        #expect(model.metadata.calibration == "training")
+        #expect(model.metadata.calibration == "cross-validated (5 folds)")
         #expect(model.metadata.exampleCount == 60)
+        let tiny = try LocalModelTrainer.train(examples: Array(examples.prefix(6)) + Array(examples.suffix(2)),
+                                               options: .init(minimumCalibrationExamples: 30))
+        #expect(tiny.metadata.calibration == "training")
+    }
+
+    /// With no held-out slice, a temperature fitted on out-of-fold scores predicts unseen tickets at least as well
+    /// (held-out negative log-likelihood) as one fitted on the examples the weights were trained on.
+    @Test func crossValidatedCalibrationGeneralizesAtLeastAsWellAsTrainingFit() throws {
+        let options = LocalModelTrainer.Options(calibrationFraction: 0, minimumCalibrationExamples: 30, seed: 3)
+        let model = try LocalModelTrainer.train(examples: TrainingTickets.training(), options: options)
+        #expect(model.metadata.calibration == "cross-validated (5 folds)")
+        var trainingFit = options
+        trainingFit.minimumCalibrationExamples = 10_000
+        let overfit = try LocalModelTrainer.train(examples: TrainingTickets.training(), options: trainingFit)
+        #expect(overfit.metadata.calibration == "training")
+        #expect(model.weights == overfit.weights)
+        func heldOutLoss(_ model: LocalModel) -> Double {
+            let heldOut = TrainingTickets.heldOut()
+            let scores = heldOut.map { model.scores(model.metadata.hasher.features(subject: $0.subject, body: $0.body)) }
+            let truth = heldOut.map { model.labels.firstIndex(of: $0.department)! }
+            return TemperatureScaling.negativeLogLikelihood(scores: scores, truth: truth, temperature: model.metadata.temperature)
+        }
+        #expect(heldOutLoss(model) <= heldOutLoss(overfit))
     }
 
     @Test func oneDepartmentIsNotEnough() {
