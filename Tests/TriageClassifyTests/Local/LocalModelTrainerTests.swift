@@ -38,6 +38,14 @@ struct LocalModelTrainerTests {
         #expect(a.metadata.temperature == b.metadata.temperature)
     }
 
+    @Test func exampleOrderDoesNotChangeTheModel() throws {
+        let examples = TrainingTickets.training()
+        let forward = try LocalModelTrainer.train(examples: examples, options: Self.options)
+        let backward = try LocalModelTrainer.train(examples: examples.reversed(), options: Self.options)
+        #expect(forward.weights == backward.weights)
+        #expect(forward.metadata.temperature == backward.metadata.temperature)
+    }
+
     @Test func calibrationLowersExpectedCalibrationError() throws {
         let model = try LocalModelTrainer.train(examples: TrainingTickets.training(), options: Self.options)
         var uncalibrated = model
