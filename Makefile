@@ -28,7 +28,7 @@ release: deps
 test: deps
 	$(SWIFT) test
 
-## demo: import SampleTickets/ into a fresh demo store and show what is there
+## demo: import SampleTickets/ into a fresh demo store, train the local model, triage, show the result
 demo: build
 	@rm -rf $(DEMO_DIR) && mkdir -p $(DEMO_DIR)
 	@$(TRIAGE) init $(DEMO_OPTS)
@@ -36,6 +36,10 @@ demo: build
 	@$(TRIAGE) import $(DEMO_OPTS) SampleTickets
 	@echo "== importing again changes nothing"
 	@$(TRIAGE) import $(DEMO_OPTS) SampleTickets | tail -n 2
+	@echo "== train the local model on the labelled samples (20% held out)"
+	@$(TRIAGE) train $(DEMO_OPTS) | head -n 3
+	@echo "== triage with the local model (offline, no API key)"
+	@$(TRIAGE) run --backend local $(DEMO_OPTS)
 	@echo "== the store"
 	@$(TRIAGE) stats $(DEMO_OPTS)
 	@echo "== newest tickets"

@@ -19,6 +19,24 @@ public struct TicketForTriage: Sendable, Hashable {
         public var text: String
         /// Text with quotes and signatures removed, when the importer found any.
         public var trimmedText: String?
+
+        public init(role: MessageRole, isPublic: Bool, text: String, trimmedText: String?) {
+            self.role = role
+            self.isPublic = isPublic
+            self.text = text
+            self.trimmedText = trimmedText
+        }
+    }
+
+    public init(id: Int64, contentHash: String, subject: String, channel: String?, messages: [Message],
+                labelDepartment: String? = nil, labelPriority: String? = nil) {
+        self.id = id
+        self.contentHash = contentHash
+        self.subject = subject
+        self.channel = channel
+        self.messages = messages
+        self.labelDepartment = labelDepartment
+        self.labelPriority = labelPriority
     }
 }
 

@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// `triage`: import support tickets, triage them, route them and report on them.
 @main
-struct Triage: ParsableCommand {
+struct Triage: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "triage",
         abstract: "Import, triage, route and report on support tickets.",
@@ -18,6 +18,7 @@ struct Triage: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Init.self, Import.self, Inspect.self, List.self, Show.self, Search.self, Export.self, Stats.self,
+            Train.self, Run.self, Eval.self,
         ]
     )
 }
