@@ -28,7 +28,8 @@ public struct TriageProgress: Sendable {
 /// result with its model calls in one transaction the moment it arrives.
 ///
 /// Killed at any point, a rerun triages each remaining ticket once: saved results are never redone, leases of
-/// the dead run expire. (A call in flight at the moment of the kill is paid but unrecorded; nothing else is.)
+/// the dead run expire. A ticket that fails keeps its lease until the run ends (one attempt per run) and is then
+/// pending again for the next run. (A call in flight at the moment of the kill is paid but unrecorded; nothing else is.)
 public struct TriageRunner: Sendable {
     public var store: TicketStore
     public var classifier: any Classifier
@@ -122,7 +123,7 @@ public struct TriageRunner: Sendable {
         } catch {
             logger.warning("ticket \(ticket.id): classification failed: \(error)")
             await budget.settle(reserved: reserved, actual: 0)
-            try? store.releaseLeases(owner: owner, ticketIDs: [ticket.id])
+            // The lease is kept until the run ends, so this run does not pick the ticket up again.
             return .failed
         }
         let cost = classification.calls.compactMap(\.costUSD).reduce(0, +)
@@ -134,7 +135,6 @@ public struct TriageRunner: Sendable {
                 return .triaged
             }
             try store.recordCalls(classification.calls, ticketID: ticket.id, runID: runID)
-            try store.releaseLeases(owner: owner, ticketIDs: [ticket.id])
             logger.warning("ticket \(ticket.id): no valid answer (\(classification.calls.last?.error ?? "no call")); it stays pending")
         } catch {
             logger.error("ticket \(ticket.id): could not save the triage result: \(error)")
