@@ -25,6 +25,12 @@ struct LocalModelBench: ParsableCommand {
     @Option(help: "Tickets classified through the full LocalClassifier (summary, language, heuristics) for its rate.")
     var fullPipelineSample = 20_000
 
+    func validate() throws {
+        guard tickets >= 100 else { throw ValidationError("--tickets must be at least 100") }
+        guard testFraction > 0 && testFraction < 1 else { throw ValidationError("--test-fraction must be in (0, 1)") }
+        guard fullPipelineSample >= 1 else { throw ValidationError("--full-pipeline-sample must be at least 1") }
+    }
+
     func run() throws {
         var clock = ContinuousClock.now
         var cpuClock = Self.cpuSeconds()
