@@ -19,11 +19,21 @@ struct LocalModelBench: ParsableCommand {
     @Option(help: "Seed of the generator and the model.")
     var seed: UInt64 = 1
 
+    @Option(help: "Percent of words drawn from another department's vocabulary (harder with more; own vocabulary is 38 minus this).")
+    var confusion = 13
+
     @Option(help: "log2 of the number of feature buckets.")
     var hashBits = 18
 
     @Option(help: "Tickets classified through the full LocalClassifier (summary, language, heuristics) for its rate.")
     var fullPipelineSample = 20_000
+
+    func validate() throws {
+        guard tickets >= 100 else { throw ValidationError("--tickets must be at least 100") }
+        guard testFraction > 0 && testFraction < 1 else { throw ValidationError("--test-fraction must be in (0, 1)") }
+        guard (0...38).contains(confusion) else { throw ValidationError("--confusion must be in 0…38") }
+        guard fullPipelineSample >= 1 else { throw ValidationError("--full-pipeline-sample must be at least 1") }
+    }
 
     func run() throws {
         var clock = ContinuousClock.now
@@ -40,7 +50,7 @@ struct LocalModelBench: ParsableCommand {
             cpuClock = cpuNow
             return seconds
         }
-        let generator = SyntheticTickets(seed: seed)
+        let generator = SyntheticTickets(seed: seed, confusion: confusion)
         let all = (0..<tickets).map { generator.ticket($0) }
         let bytes = all.reduce(0) { $0 + $1.subject.utf8.count + $1.body.utf8.count }
         print("generated \(all.count) tickets, mean \(bytes / max(all.count, 1)) bytes, in \(format(lap())) s")
@@ -93,10 +103,13 @@ struct LocalModelBench: ParsableCommand {
     }
 }
 
-/// Deterministic synthetic tickets (~1 KB): a greeting, sentences mixing common words with the department's
-/// vocabulary, some vocabulary of another department (so the task is not trivially separable), and a sign-off.
+/// Deterministic synthetic tickets (~1 KB): a greeting, sentences of 62 % common words, the department's vocabulary
+/// and some vocabulary of one other department (`confusion` percent, so the task is not trivially separable), and
+/// a sign-off.
 struct SyntheticTickets: Sendable {
     let seed: UInt64
+    /// Percent of words from another department; the department's own words are `38 - confusion` percent.
+    let confusion: Int
 
     static let departments: [(name: String, words: [String])] = [
         ("Billing", "invoice charge charged refund payment card subscription billing price plan renewal receipt vat credit overcharged amount bank statement duplicate discount annual monthly fee cancel downgrade tax euro dollars paid".split(separator: " ").map(String.init)),
@@ -123,7 +136,7 @@ struct SyntheticTickets: Sendable {
         func word() -> String {
             let roll = random.next() % 100
             if roll < 62 { return Self.common[Int(random.next() % UInt64(Self.common.count))] }
-            if roll < 87 { return own[Int(random.next() % UInt64(own.count))] }
+            if roll < 100 - UInt64(confusion) { return own[Int(random.next() % UInt64(own.count))] }
             return confuser[Int(random.next() % UInt64(confuser.count))]
         }
         let subject = (0..<(3 + Int(random.next() % 4))).map { _ in word() }.joined(separator: " ").capitalized

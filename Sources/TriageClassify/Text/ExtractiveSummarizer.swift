@@ -3,10 +3,11 @@ import Foundation
 /// Picks a ticket's most informative sentences, in their original order, within a word limit.
 ///
 /// Each sentence scores the sum of its distinct terms' weights, `tf(term in ticket) × log(1 + sentences /
-/// sentences containing term)`, divided by the square root of its length; words of the subject count double and
-/// the first sentence gets a 1.5× bonus (customers tend to state the problem first). Sentences are added best first
-/// while they fit; if even the best one does not fit it is cut to the limit and ends with `…`. CJK characters count
-/// as one word each.
+/// sentences containing term)` over terms of three letters or more (or CJK characters), divided by the square root
+/// of its length; words of the subject count double; the first sentence of four words or more gets a 1.5× bonus
+/// (customers tend to state the problem first) while shorter ones (greetings, sign-offs) score 30 %. Sentences
+/// scoring at least a quarter of the best are added best first while they fit and printed in their original order;
+/// if even the best one does not fit it is cut to the limit and ends with `…`. CJK characters count as one word each.
 public struct ExtractiveSummarizer: Sendable {
     /// Maximum words in a summary.
     public var maxWords: Int

@@ -2,8 +2,8 @@ import Foundation
 
 /// Unicode-aware tokenization shared by the local model, the heuristics and language detection.
 ///
-/// Text is lowercased and folded (diacritics removed, `ß` → `ss`); letters and digits form words, everything else
-/// separates them. Each CJK character (Han, kana, Hangul) is a token of its own, so Chinese and Japanese text, which
+/// Text is lowercased and folded (diacritics removed, `ß` → `ss`, combining marks of decomposed text dropped);
+/// letters and digits form words, everything else separates them. Each CJK character (Han, kana, Hangul) is a token of its own, so Chinese and Japanese text, which
 /// has no spaces, still yields features (the hasher builds character n-grams across consecutive CJK tokens).
 public enum TextNormalizer {
     /// Calls `body` with each token's folded scalars and whether the token is a single CJK character.
@@ -25,6 +25,8 @@ public enum TextNormalizer {
                 let first = table.first[Int(value)]
                 if first == 0 {
                     flush()
+                } else if first == FoldTable.ignore {
+                    continue
                 } else {
                     word.append(first)
                     let second = table.second[Int(value)]
@@ -34,6 +36,8 @@ public enum TextNormalizer {
                 flush()
                 var single = value
                 withUnsafePointer(to: &single) { body(UnsafeBufferPointer(start: $0, count: 1), true) }
+            } else if scalar.properties.generalCategory == .nonspacingMark {
+                continue
             } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
                 if scalar.properties.changesWhenLowercased, let lower = scalar.properties.lowercaseMapping.unicodeScalars.first {
                     word.append(lower.value)
@@ -83,7 +87,10 @@ struct FoldTable: Sendable {
     static let limit: UInt32 = 0x0530
     static let shared = FoldTable()
 
-    /// First folded scalar, or 0 when the scalar separates words.
+    /// Marks a scalar that is dropped without ending the word (combining diacritics of decomposed text).
+    static let ignore = UInt32.max
+
+    /// First folded scalar, 0 when the scalar separates words, or ``ignore``.
     let first: [UInt32]
     /// Second folded scalar (`ß` → `s`,`s`), or 0.
     let second: [UInt32]
@@ -99,6 +106,10 @@ struct FoldTable: Sendable {
                 case 0x41...0x5A: first[Int(value)] = value + 0x20
                 default: break
                 }
+                continue
+            }
+            if scalar.properties.generalCategory == .nonspacingMark {
+                first[Int(value)] = Self.ignore
                 continue
             }
             guard scalar.properties.isAlphabetic || scalar.properties.numericType != nil else { continue }

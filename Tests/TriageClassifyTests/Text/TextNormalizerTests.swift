@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TriageClassify
 
@@ -11,8 +12,14 @@ struct TextNormalizerTests {
         ("谢谢 you", ["谢", "谢", "you"]),
         ("ログイン error_42", ["ロ", "グ", "イ", "ン", "error", "42"]),
         ("  ...  ", []),
+        ("re\u{301}sume\u{301} Sa\u{303}o", ["resume", "sao"]),
     ])
     func words(text: String, expected: [String]) {
         #expect(TextNormalizer.words(text) == expected)
+    }
+
+    @Test func decomposedAndComposedTextGiveTheSameTokens() {
+        let composed = "Ça coûte très cher, não é?"
+        #expect(TextNormalizer.words(composed.decomposedStringWithCanonicalMapping) == TextNormalizer.words(composed))
     }
 }
