@@ -19,7 +19,7 @@ public struct Predicate: Sendable {
     public let operand: Operand
     /// String operators ignore case unless `case_sensitive: true`.
     public let caseSensitive: Bool
-    public let location: SourceLocation?
+    public let location: RuleLocation?
     /// The operand lower-cased once when the test ignores case.
     let foldedOperand: Operand
 
@@ -38,7 +38,7 @@ public struct Predicate: Sendable {
     }
 
     public init(field: RuleField, operator: RuleOperator, operand: Operand, caseSensitive: Bool = false,
-                location: SourceLocation? = nil) {
+                location: RuleLocation? = nil) {
         self.field = field
         self.operator = `operator`
         self.operand = operand

@@ -9,10 +9,10 @@ public struct Rule: Sendable {
     public var actions: [RuleAction]
     /// When the rule fires, no later rule is evaluated for the ticket.
     public var stop: Bool
-    public var location: SourceLocation?
+    public var location: RuleLocation?
 
     public init(id: String, description: String? = nil, enabled: Bool = true, condition: Condition? = nil,
-                actions: [RuleAction], stop: Bool = false, location: SourceLocation? = nil) {
+                actions: [RuleAction], stop: Bool = false, location: RuleLocation? = nil) {
         self.id = id
         self.description = description
         self.enabled = enabled

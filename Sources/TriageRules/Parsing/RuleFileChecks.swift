@@ -2,7 +2,7 @@
 enum RuleFileChecks {
     static func problems(in set: RuleSet) -> [RuleProblem] {
         var problems: [RuleProblem] = []
-        var seen: [String: SourceLocation?] = [:]
+        var seen: [String: RuleLocation?] = [:]
         var stopper: Rule?
         for rule in set.rules {
             if let first = seen[rule.id] {

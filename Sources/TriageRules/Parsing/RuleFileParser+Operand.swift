@@ -148,12 +148,12 @@ extension RuleFileParser {
         return nil
     }
 
-    /// The type a custom-field operand is written in: plain numbers and booleans, ISO dates, else text.
+    /// The type a custom-field operand is written in: ISO dates, unquoted numbers and booleans, else text.
     private static func inferred(_ node: Node, text: String) -> RuleValue {
+        if let date = RuleValue.parseDate(text) { return .date(date) }
         guard node.scalar?.style == .plain else { return .string(text) }
         if let number = Double(text), number.isFinite { return .number(number) }
         if ["true", "false"].contains(text.lowercased()) { return .bool(text.lowercased() == "true") }
-        if let date = RuleValue.parseDate(text) { return .date(date) }
         return .string(text)
     }
 

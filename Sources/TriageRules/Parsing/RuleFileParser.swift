@@ -99,8 +99,8 @@ struct RuleFileParser {
 
     // MARK: - Helpers
 
-    static func location(_ node: Node) -> SourceLocation? {
-        node.mark.map { SourceLocation(line: $0.line, column: $0.column) }
+    static func location(_ node: Node) -> RuleLocation? {
+        node.mark.map { RuleLocation(line: $0.line, column: $0.column) }
     }
 
     mutating func error(_ node: Node, _ message: String) {
@@ -133,7 +133,7 @@ struct RuleFileParser {
     static func problem(from error: YamlError) -> RuleProblem {
         switch error {
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-            return RuleProblem(.error, at: SourceLocation(line: mark.line, column: mark.column),
+            return RuleProblem(.error, at: RuleLocation(line: mark.line, column: mark.column),
                                "not valid YAML: \(problem)")
         default:
             return RuleProblem(.error, at: nil, "not valid YAML: \(error)")

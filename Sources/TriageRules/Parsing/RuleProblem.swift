@@ -9,10 +9,10 @@ public struct RuleProblem: Sendable, Hashable, CustomStringConvertible {
 
     public var severity: Severity
     /// `nil` only when the file is empty.
-    public var location: SourceLocation?
+    public var location: RuleLocation?
     public var message: String
 
-    public init(_ severity: Severity, at location: SourceLocation?, _ message: String) {
+    public init(_ severity: Severity, at location: RuleLocation?, _ message: String) {
         self.severity = severity
         self.location = location
         self.message = message

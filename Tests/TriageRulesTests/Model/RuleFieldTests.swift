@@ -1,4 +1,5 @@
 import Testing
+import TriageModel
 @testable import TriageRules
 
 @Suite struct RuleFieldTests {
