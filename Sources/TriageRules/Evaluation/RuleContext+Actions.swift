@@ -12,9 +12,12 @@ extension RuleContext {
             case let .setPriority(newPriority):
                 priority = newPriority
             case let .addTags(added):
-                for tag in added where !tags.contains(tag) { tags.append(tag) }
+                for tag in added where !tags.contains(where: { $0.lowercased() == tag.lowercased() }) {
+                    tags.append(tag)
+                }
             case let .removeTags(removed):
-                tags.removeAll { removed.contains($0) }
+                let folded = Set(removed.map { $0.lowercased() })
+                tags.removeAll { folded.contains($0.lowercased()) }
             case let .needsHuman(reason):
                 needsHuman = true
                 needsHumanReason = reason

@@ -8,9 +8,9 @@ public enum RuleAction: Sendable, Hashable {
     case setDepartment(String)
     /// Change the priority (`set_priority: urgent`).
     case setPriority(Priority)
-    /// Add tags that are not there yet (`add_tags: [vip, refund]`).
+    /// Add tags that are not there yet, ignoring case (`add_tags: [vip, refund]`).
     case addTags([String])
-    /// Remove tags (`remove_tags: [auto-closed]`).
+    /// Remove tags, ignoring case (`remove_tags: [auto-closed]`).
     case removeTags([String])
     /// Flag the ticket for a person (`needs_human: {reason: ...}` or `needs_human: "reason"`).
     case needsHuman(reason: String)

@@ -1,0 +1,108 @@
+import Testing
+import TriageModel
+@testable import TriageRules
+
+/// Ordering, `stop`, later rules seeing earlier changes, and what an outcome carries.
+@Suite struct RuleEngineTests {
+    static let yaml = """
+    rules:
+      - id: outage
+        when: {field: text, contains: '503'}
+        then:
+          - set_priority: urgent
+          - add_tags: [outage]
+          - remove_tags: [mobile]
+          - escalate: {team: on-call, reason: Possible outage}
+      - id: urgent-sees-outage
+        when:
+          - {field: triage.priority, is: urgent}
+          - {field: tags, contains: outage}
+        then:
+          - notify: {url: 'https://hooks.example/oncall'}
+          - set_department: Incidents
+      - id: department-seen
+        when: {field: triage.department, is: Incidents}
+        then: [{needs_human: {reason: Incident review}}]
+        stop: true
+      - id: after-stop
+        then: [{add_tags: [never]}]
+    """
+
+    @Test func laterRulesSeeEarlierChangesAndStopEndsEvaluation() throws {
+        let engine = RuleEngine(rules: try Samples.rules(Self.yaml))
+        let outcome = engine.evaluate(Samples.subject())
+        #expect(outcome.firings.map(\.ruleID) == ["outage", "urgent-sees-outage", "department-seen"])
+        #expect(outcome.stoppedBy == "department-seen")
+        #expect(outcome.changes == RoutingChanges(department: "Incidents", priority: .urgent, addedTags: ["outage"],
+                                                  removedTags: ["Mobile"], needsHumanReason: "Incident review"))
+        #expect(outcome.escalations == [Escalation(team: "on-call", reason: "Possible outage", ruleID: "outage")])
+        #expect(outcome.firings[1].matchedConditions == ["triage.priority is urgent (was urgent)",
+                                                          "tags contains \"outage\" (was [\"vip\", \"outage\"])"])
+    }
+
+    @Test func tagActionsIgnoreCase() throws {
+        let set = try Samples.rules("rules:\n  - {id: t, then: [{add_tags: [VIP, new]}, {remove_tags: [MOBILE]}]}\n")
+        let outcome = RuleEngine(rules: set).evaluate(Samples.subject())
+        #expect(outcome.changes.addedTags == ["new"])
+        #expect(outcome.changes.removedTags == ["Mobile"])
+    }
+
+    @Test func notificationsRenderTheCurrentValuesWithAStableKey() throws {
+        let engine = RuleEngine(rules: try Samples.rules(Self.yaml))
+        let first = engine.evaluate(Samples.subject())
+        let notification = try #require(first.notifications.first)
+        #expect(notification.url == "https://hooks.example/oncall")
+        #expect(notification.body == #"{"text": "[urgent-sees-outage] zendesk/4711: Checkout is DOWN for all users (Technical Support, urgent)"}"#)
+        // same content version → same key, whatever the time; new content → new key
+        let later = engine.evaluate(Samples.subject(now: Samples.date("2026-03-05T10:00:00Z")))
+        #expect(later.notifications.first?.idempotencyKey == notification.idempotencyKey)
+        var changed = Samples.subject()
+        changed.contentHash = "beef"
+        #expect(engine.evaluate(changed).notifications.first?.idempotencyKey != notification.idempotencyKey)
+        #expect(first.firings.map(\.key) == later.firings.map(\.key))
+        #expect(Set(first.firings.map(\.key)).count == 3)
+    }
+
+    @Test func alreadyFiredRulesDoNotRepeatButStillStop() throws {
+        let engine = RuleEngine(rules: try Samples.rules(Self.yaml))
+        let outcome = engine.evaluate(Samples.subject(), alreadyFired: ["outage"])
+        // "outage" did not run again, so priority stays high and the next rule does not match
+        #expect(outcome.firings.map(\.ruleID) == ["after-stop"])
+        #expect(outcome.escalations.isEmpty)
+        #expect(outcome.notifications.isEmpty)
+        let stopping = engine.evaluate(Samples.subject(triage: Samples.triage(department: "Incidents")),
+                                       alreadyFired: ["outage", "department-seen"])
+        #expect(stopping.stoppedBy == "department-seen")
+        #expect(stopping.firings.map(\.ruleID) == [])
+    }
+
+    @Test func disabledRulesNeverFire() throws {
+        let set = try Samples.rules("rules:\n  - {id: off, enabled: false, then: [{add_tags: [x]}]}\n  - {id: on, then: [{add_tags: [y]}]}\n")
+        let explanation = RuleEngine(rules: set).explain(Samples.subject())
+        #expect(explanation.verdicts.map(\.status) == [.disabled, .fired])
+        #expect(explanation.outcome.changes.addedTags == ["y"])
+    }
+
+    @Test func untriagedTicketsOnlyMatchTicketFields() throws {
+        let engine = RuleEngine(rules: try Samples.rules(Self.yaml))
+        let outcome = engine.evaluate(Samples.subject(triage: nil))
+        // "outage" sets a priority, so the second rule sees urgent even without a triage result
+        #expect(outcome.firings.map(\.ruleID) == ["outage", "urgent-sees-outage", "department-seen"])
+        #expect(outcome.changes.priority == .urgent)
+    }
+
+    @Test func explainAndEvaluateAgree() throws {
+        let engine = RuleEngine(rules: try Samples.rules(Self.yaml))
+        for subject in [Samples.subject(), Samples.subject(triage: nil), Samples.subject(ticket: Samples.ticket(tags: []))] {
+            #expect(engine.explain(subject).outcome == engine.evaluate(subject))
+        }
+    }
+
+    @Test func benchmarkRunsAndFires() {
+        let result = RuleBenchmark.run(rules: 100, subjects: 200)
+        #expect(result.subjects == 200)
+        #expect(result.firings > 200)
+        #expect(result.notifications > 0)
+        #expect(result.duration > .zero)
+    }
+}
