@@ -21,11 +21,14 @@ public struct ConditionTrace: Sendable, Hashable {
     }
 
     /// The tests that decided the result: for a true `all` every child, for a false one the first failing
-    /// child; for `any` the reverse; for `not` its child's.
+    /// child; for `any` the reverse; for `not` its child's, negated (`not tags contains "spam"`).
     public var decidingTests: [ConditionTrace] {
         switch kind {
         case .test: [self]
-        case .not: children.flatMap(\.decidingTests)
+        case .not:
+            children.flatMap(\.decidingTests).map { inner in
+                ConditionTrace(kind: .test, holds: !inner.holds, text: "not " + inner.text, actual: inner.actual)
+            }
         case .all: holds ? children.flatMap(\.decidingTests) : children.first { !$0.holds }.map(\.decidingTests) ?? []
         case .any: holds ? children.first { $0.holds }.map(\.decidingTests) ?? [] : children.flatMap(\.decidingTests)
         }
