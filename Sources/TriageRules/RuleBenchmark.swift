@@ -50,6 +50,9 @@ public enum RuleBenchmark {
                         "account", "charge", "upgrade", "plan", "feature", "slow", "broken", "thanks", "urgent",
                         "please", "help", "today", "customer", "billing", "api", "timeout", "crash", "mobile"]
 
+    /// The rule words plus filler, so that each rule word is in about one ticket text in nine.
+    static let vocabulary = words + (0..<500).map { "word\($0)" }
+
     /// Deterministic pseudo-random tickets.
     static func subject(_ index: Int) -> RuleSubject {
         var state = UInt64(truncatingIfNeeded: index) &* 0x9E37_79B9_7F4A_7C15 &+ 1
@@ -59,9 +62,9 @@ public enum RuleBenchmark {
         }
         let now = Date(timeIntervalSince1970: 1_780_000_000)
         let created = now.addingTimeInterval(-Double(next(200 * 3600)))
-        let text = (0..<60).map { _ in words[next(words.count)] }.joined(separator: " ")
+        let text = (0..<60).map { _ in vocabulary[next(vocabulary.count)] }.joined(separator: " ")
         let ticket = TicketFacts(
-            source: "bench", externalID: String(index), subject: (0..<6).map { _ in words[next(words.count)] }.joined(separator: " "),
+            source: "bench", externalID: String(index), subject: (0..<6).map { _ in vocabulary[next(vocabulary.count)] }.joined(separator: " "),
             text: text, channel: ["email", "web", "chat"][next(3)], requesterEmail: "user\(next(500))@domain\(next(40)).example",
             organization: "org\(next(100))", tags: (0..<next(4)).map { _ in "tag\(next(20))" },
             status: ["open", "pending", "solved"][next(3)], createdAt: created, messageCount: 1 + next(8),
@@ -94,11 +97,11 @@ public enum RuleBenchmark {
             let when: String = switch index % 8 {
             case 0: "{all: [{field: triage.department, is: \"\(department)\"}, {field: text, contains: \(word)}]}"
             case 1: "{any: [{field: subject, matches: '\\b(\(word)|\(other))\\b'}, {field: tags, contains: tag\(index % 20)}]}"
-            case 2: "{field: custom.refund_amount, greater_than: \(index * 17 % 2000)}"
+            case 2: "{field: custom.refund_amount, greater_than: \(1500 + index * 17 % 500)}"
             case 3: "{all: [{field: triage.priority, greater_than: normal}, {field: sla.first_response.at_risk, is: true}]}"
             case 4: "{field: requester.domain, in: [domain\(index % 40).example, domain\((index + 1) % 40).example]}"
             case 5: "{all: [{field: age_hours, between: [\(index % 50), \(index % 50 + 24)]}, {field: channel, is: email}]}"
-            case 6: "{all: [{not: {field: status, is: solved}}, {field: triage.confidence, less_than: 0.\(index % 9 + 1)}]}"
+            case 6: "{all: [{not: {field: status, is: solved}}, {field: triage.confidence, less_than: 0.0\(index % 9 + 1)}]}"
             default: "{field: text, contains_all: [\(word), \(other)]}"
             }
             let then: String = switch index % 4 {

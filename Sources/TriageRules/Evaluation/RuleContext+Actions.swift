@@ -22,7 +22,7 @@ extension RuleContext {
                 needsHuman = true
                 needsHumanReason = reason
             case let .notify(target):
-                let body = WebhookTemplate(target.template).render { placeholder in
+                let body = target.compiled.render { placeholder in
                     self.placeholderValue(placeholder, rule: rule)
                 }
                 let key = RoutingKeys.notification(rule: rule.id, subject: subject, actionIndex: index)

@@ -11,7 +11,7 @@ extension RuleContext {
         case let .not(child):
             return !holds(child)
         case let .test(predicate):
-            return test(predicate).holds
+            return test(predicate, describe: false).holds
         }
     }
 

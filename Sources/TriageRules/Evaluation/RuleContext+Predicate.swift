@@ -10,7 +10,8 @@ extension RuleContext {
 
     /// Applies one predicate. Missing values fail every operator except `is_not`, `not_in` and `exists: false`;
     /// a custom field that cannot be read as the operand's type fails every operator.
-    mutating func test(_ predicate: Predicate) -> TestResult {
+    /// With `describe: false` (the bulk path) `actual` stays empty.
+    mutating func test(_ predicate: Predicate, describe: Bool = true) -> TestResult {
         if predicate.operator == .changed {
             guard case let .flag(expected) = predicate.operand else { return TestResult(holds: false, actual: "?") }
             guard subject.previous != nil else {
@@ -19,7 +20,8 @@ extension RuleContext {
             let current = value(of: predicate.field)
             let before = previousValue(of: predicate.field)
             let changed = current != before
-            return TestResult(holds: changed == expected, actual: "\(Self.show(before)) → \(Self.show(current))")
+            return TestResult(holds: changed == expected,
+                              actual: describe ? "\(Self.show(before)) → \(Self.show(current))" : "")
         }
         guard let raw = value(of: predicate.field) else {
             let holds: Bool = if case let .flag(expected) = predicate.operand, predicate.operator == .exists {
@@ -30,19 +32,21 @@ extension RuleContext {
             return TestResult(holds: holds, actual: "missing")
         }
         if case let .flag(expected) = predicate.operand, predicate.operator == .exists {
-            return TestResult(holds: !raw.isEmpty == expected, actual: Self.show(raw))
+            return TestResult(holds: !raw.isEmpty == expected, actual: describe ? Self.show(raw) : "")
         }
         let value = predicate.caseSensitive ? raw : foldedValue(of: predicate.field, raw: raw)
         guard let holds = Self.apply(predicate.operator, to: value, operand: predicate.foldedOperand) else {
-            return TestResult(holds: false, actual: "\(Self.show(raw)), which is not \(predicate.operandKind)")
+            return TestResult(holds: false,
+                              actual: describe ? "\(Self.show(raw)), which is not \(predicate.operandKind)" : "")
         }
-        return TestResult(holds: holds, actual: Self.show(raw))
+        return TestResult(holds: holds, actual: describe ? Self.show(raw) : "")
     }
 
     static func show(_ value: RuleValue?) -> String {
         guard let value else { return "missing" }
         let text = value.displayText
-        return text.count > 60 ? String(text.prefix(57)) + "…\"" : text
+        guard text.utf8.count > 60, text.count > 60 else { return text }
+        return String(text.prefix(57)) + "…\""
     }
 
     /// `nil` on a type mismatch.
@@ -85,7 +89,7 @@ extension RuleContext {
     /// Substring of a string, or element of a list.
     static func contains(_ value: RuleValue, _ needle: String) -> Bool {
         switch value {
-        case let .string(text): needle.isEmpty || text.contains(needle)
+        case let .string(text): SubstringSearch.contains(text, needle)
         case let .list(items): items.contains(needle)
         default: false
         }

@@ -3,36 +3,46 @@ import Foundation
 /// A JSON body with `{{placeholder}}` holes; values are escaped for use inside JSON strings.
 ///
 /// Write placeholders inside quotes: `{"text": "New ticket: {{subject}}"}`. A missing value renders empty.
+/// The template is split into pieces once, when it is created.
 public struct WebhookTemplate: Sendable, Hashable {
-    public var source: String
+    enum Piece: Sendable, Hashable {
+        case text(String)
+        case placeholder(String)
+    }
+
+    public let source: String
+    let pieces: [Piece]
 
     public init(_ source: String) {
         self.source = source
-    }
-
-    /// The placeholder names in order of appearance (trimmed), and an unclosed `{{` as the last one's absence.
-    public var placeholders: [String] {
-        var names: [String] = []
+        var pieces: [Piece] = []
         var rest = source[...]
-        while let open = rest.range(of: "{{") {
-            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
-            names.append(rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces))
+        while let open = rest.firstRange(of: "{{"), let close = rest[open.upperBound...].firstRange(of: "}}") {
+            if open.lowerBound > rest.startIndex { pieces.append(.text(String(rest[..<open.lowerBound]))) }
+            let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+            pieces.append(.placeholder(name))
             rest = rest[close.upperBound...]
         }
-        return names
+        if !rest.isEmpty { pieces.append(.text(String(rest))) }
+        self.pieces = pieces
+    }
+
+    /// The placeholder names in order of appearance, trimmed of spaces.
+    public var placeholders: [String] {
+        pieces.compactMap { piece in
+            if case let .placeholder(name) = piece { name } else { nil }
+        }
     }
 
     /// Replaces each placeholder with `value(name)` escaped for a JSON string (empty when `nil`).
     public func render(_ value: (String) -> String?) -> String {
         var output = ""
-        var rest = source[...]
-        while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
-            output += rest[..<open.lowerBound]
-            let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-            output += WebhookTemplate.escape(value(name) ?? "")
-            rest = rest[close.upperBound...]
+        for piece in pieces {
+            switch piece {
+            case let .text(text): output += text
+            case let .placeholder(name): output += WebhookTemplate.escape(value(name) ?? "")
+            }
         }
-        output += rest
         return output
     }
 

@@ -52,13 +52,14 @@ public enum RuleAction: Sendable, Hashable {
 public struct WebhookTarget: Sendable, Hashable {
     public var url: String
     /// A JSON body with `{{placeholders}}`; each placeholder is replaced by its value, escaped for a JSON string.
-    public var template: String
+    public var template: String { compiled.source }
+    let compiled: WebhookTemplate
 
     /// A Slack-compatible body (`{"text": ...}`) naming the rule, the ticket and the triage result.
     public static let defaultTemplate = #"{"text": "[{{rule.id}}] {{ticket.source}}/{{ticket.id}}: {{subject}} ({{triage.department}}, {{triage.priority}})"}"#
 
     public init(url: String, template: String = WebhookTarget.defaultTemplate) {
         self.url = url
-        self.template = template
+        self.compiled = WebhookTemplate(template)
     }
 }
