@@ -109,11 +109,11 @@ extension RuleContext {
         case (.string, .string), (.number, .number), (.bool, .bool), (.date, .date), (.priority, .priority):
             return value
         case let (.string(text), .number):
-            return Double(text.trimmingCharacters(in: .whitespaces)).map(RuleValue.number)
+            return Double(text.trimmedSpaces).map(RuleValue.number)
         case let (.string(text), .date):
-            return RuleValue.parseDate(text.trimmingCharacters(in: .whitespaces)).map(RuleValue.date)
+            return RuleValue.parseDate(String(text.trimmedSpaces)).map(RuleValue.date)
         case let (.string(text), .bool):
-            switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+            switch text.trimmedSpaces.lowercased() {
             case "true", "yes", "1": return .bool(true)
             case "false", "no", "0": return .bool(false)
             default: return nil
@@ -133,5 +133,16 @@ extension RuleContext {
         case let (.priority(a)?, .priority(b)): a.urgency < b.urgency ? -1 : (a.urgency > b.urgency ? 1 : 0)
         default: nil
         }
+    }
+}
+
+extension String {
+    /// The text without leading and trailing spaces and tabs (stdlib only: Foundation's trimming is slow on Linux).
+    var trimmedSpaces: Substring {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
+        return self[first...last]
     }
 }

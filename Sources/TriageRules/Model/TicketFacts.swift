@@ -9,7 +9,15 @@ public struct TicketFacts: Sendable, Hashable {
     /// The customer-visible text rules search (`text` field).
     public var text: String
     public var channel: String?
-    public var requesterEmail: String?
+    /// Stored lower-cased; ``requesterDomain`` follows it.
+    public var requesterEmail: String? {
+        didSet {
+            requesterEmail = requesterEmail?.lowercased()
+            requesterDomain = Participant(email: requesterEmail).domain
+        }
+    }
+    /// The part of the requester's address after `@`; `nil` without one.
+    public private(set) var requesterDomain: String?
     public var organization: String?
     public var tags: [String]
     public var status: String?
@@ -33,6 +41,7 @@ public struct TicketFacts: Sendable, Hashable {
         self.text = text
         self.channel = channel
         self.requesterEmail = requesterEmail?.lowercased()
+        self.requesterDomain = Participant(email: requesterEmail).domain
         self.organization = organization
         self.tags = tags
         self.status = status
@@ -44,10 +53,5 @@ public struct TicketFacts: Sendable, Hashable {
         self.customFields = customFields
         self.labelDepartment = labelDepartment
         self.labelPriority = labelPriority
-    }
-
-    /// The part of the requester's address after `@`; `nil` without one.
-    public var requesterDomain: String? {
-        Participant(email: requesterEmail).domain
     }
 }
