@@ -44,7 +44,7 @@ public enum RuleValue: Sendable, Hashable {
 
     static func format(_ number: Double) -> String {
         if number.rounded() == number, abs(number) < 1e15 { return String(Int64(number)) }
-        return String(format: "%.4g", number)
+        return String(number)
     }
 
     /// `2026-03-02T10:00:00Z`: how dates are written in explanations and webhook bodies.

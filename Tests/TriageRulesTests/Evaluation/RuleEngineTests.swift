@@ -106,3 +106,19 @@ import TriageModel
         #expect(result.duration > .zero)
     }
 }
+
+@Suite struct RuleTallyTests {
+    @Test func countsFiringsPerRuleInFileOrder() throws {
+        let yaml = """
+        rules:
+          - {id: urgent, when: {field: triage.priority, is: urgent}, then: [{add_tags: [u]}]}
+          - {id: never, when: {field: channel, is: fax}, then: [{add_tags: [f]}]}
+          - {id: all, then: [{add_tags: [a]}]}
+        """
+        let engine = RuleEngine(rules: try Samples.rules(yaml))
+        let subjects = [Priority.urgent, .high, .urgent, .low].map { Samples.subject(triage: Samples.triage(priority: $0)) }
+        let counts = engine.fireCounts(over: subjects)
+        #expect(counts.map(\.ruleID) == ["urgent", "never", "all"])
+        #expect(counts.map(\.fired) == [2, 0, 4])
+    }
+}
