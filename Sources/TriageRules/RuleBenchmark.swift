@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import TriageModel
 
@@ -22,8 +23,8 @@ public enum RuleBenchmark {
     }
 
     /// Evaluates `rules` synthetic rules (a mix of every operator family, SLA fields and notifications) over
-    /// `subjects` synthetic tickets.
-    public static func run(rules: Int = 100, subjects: Int) -> Result {
+    /// `subjects` synthetic tickets, split over `concurrency` threads (evaluation is pure, so it scales with cores).
+    public static func run(rules: Int = 100, subjects: Int, concurrency: Int = 1) -> Result {
         let ruleSet: RuleSet
         do {
             ruleSet = try RuleSet.parse(yaml: rulesYAML(count: rules), file: "benchmark")
@@ -32,17 +33,42 @@ public enum RuleBenchmark {
         }
         let engine = RuleEngine(rules: ruleSet)
         let tickets = (0..<max(1, min(subjects, 10_000))).map(subject)
-        var firings = 0, notifications = 0
-        let clock = ContinuousClock()
-        let duration = clock.measure {
-            for index in 0..<subjects {
-                let outcome = engine.evaluate(tickets[index % tickets.count])
-                firings += outcome.firings.count
-                notifications += outcome.notifications.count
+        let workers = max(1, concurrency)
+        let counts = Counts(workers: workers)
+        let duration = ContinuousClock().measure {
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var firings = 0, notifications = 0
+                for index in stride(from: worker, to: subjects, by: workers) {
+                    let outcome = engine.evaluate(tickets[index % tickets.count])
+                    firings += outcome.firings.count
+                    notifications += outcome.notifications.count
+                }
+                counts.store(worker: worker, firings: firings, notifications: notifications)
             }
         }
+        let (firings, notifications) = counts.totals
         return Result(rules: rules, subjects: subjects, duration: duration, firings: firings,
                       notifications: notifications)
+    }
+
+    /// Per-worker totals; each worker writes only its own slot, under a lock.
+    private final class Counts: @unchecked Sendable {
+        private var slots: [(Int, Int)]
+        private let lock = NSLock()
+
+        init(workers: Int) { slots = Array(repeating: (0, 0), count: workers) }
+
+        func store(worker: Int, firings: Int, notifications: Int) {
+            lock.lock()
+            slots[worker] = (firings, notifications)
+            lock.unlock()
+        }
+
+        var totals: (Int, Int) {
+            lock.lock()
+            defer { lock.unlock() }
+            return slots.reduce((0, 0)) { ($0.0 + $1.0, $0.1 + $1.1) }
+        }
     }
 
     static let departments = Department.defaults.map(\.name)

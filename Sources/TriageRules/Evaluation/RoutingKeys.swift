@@ -14,10 +14,10 @@ enum RoutingKeys {
     }
 
     /// The firing's key plus the position of the `notify` action in the rule.
-    static func notification(rule: String, subject: RuleSubject, actionIndex: Int) -> String {
+    static func notification(firingKey: String, actionIndex: Int) -> String {
         var hasher = ContentHasher()
         hasher.combine("notify")
-        hasher.combine(firing(rule: rule, subject: subject))
+        hasher.combine(firingKey)
         hasher.combine(String(actionIndex))
         return "tt-" + hasher.hex
     }

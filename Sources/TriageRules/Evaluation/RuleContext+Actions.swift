@@ -2,7 +2,7 @@ import TriageModel
 
 extension RuleContext {
     /// Runs a fired rule's actions in order, changing the context and collecting what they produce.
-    mutating func perform(_ rule: Rule, into outcome: inout RoutingOutcome) {
+    mutating func perform(_ rule: Rule, firingKey: String, into outcome: inout RoutingOutcome) {
         for (index, action) in rule.actions.enumerated() {
             switch action {
             case let .escalate(team, reason):
@@ -25,7 +25,7 @@ extension RuleContext {
                 let body = target.compiled.render { placeholder in
                     self.placeholderValue(placeholder, rule: rule)
                 }
-                let key = RoutingKeys.notification(rule: rule.id, subject: subject, actionIndex: index)
+                let key = RoutingKeys.notification(firingKey: firingKey, actionIndex: index)
                 outcome.notifications.append(
                     WebhookNotification(ruleID: rule.id, url: target.url, body: body, idempotencyKey: key))
             }

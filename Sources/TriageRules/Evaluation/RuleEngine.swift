@@ -67,9 +67,10 @@ public struct RuleEngine: Sendable {
             } else {
                 if trace == nil, let condition = rule.condition { trace = context.trace(condition) }
                 let matched = trace?.decidingTests.map(\.testLine) ?? []
+                let key = RoutingKeys.firing(rule: rule.id, subject: subject)
                 outcome.firings.append(RuleFiring(ruleID: rule.id, actions: rule.actions, matchedConditions: matched,
-                                                  key: RoutingKeys.firing(rule: rule.id, subject: subject)))
-                context.perform(rule, into: &outcome)
+                                                  key: key))
+                context.perform(rule, firingKey: key, into: &outcome)
                 verdicts?.append(verdict(rule, .fired, trace: trace))
             }
             if rule.stop { outcome.stoppedBy = rule.id }

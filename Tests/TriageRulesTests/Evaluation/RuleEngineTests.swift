@@ -99,11 +99,15 @@ import TriageModel
     }
 
     @Test func benchmarkRunsAndFires() {
-        let result = RuleBenchmark.run(rules: 100, subjects: 200)
+        let result = RuleBenchmark.run(rules: 100, subjects: 200, concurrency: 2)
         #expect(result.subjects == 200)
         #expect(result.firings > 200)
         #expect(result.notifications > 0)
         #expect(result.duration > .zero)
+        // evaluation is pure: splitting the work over threads changes nothing but the time
+        let serial = RuleBenchmark.run(rules: 100, subjects: 200, concurrency: 1)
+        #expect(serial.firings == result.firings)
+        #expect(serial.notifications == result.notifications)
     }
 }
 
