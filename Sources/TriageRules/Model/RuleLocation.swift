@@ -1,5 +1,5 @@
 /// Where something is written in the rules file (1-based line and column).
-public struct RuleLocation: Sendable, Hashable, CustomStringConvertible {
+public struct RuleLocation: Sendable, Hashable, Codable, CustomStringConvertible {
     public var line: Int
     public var column: Int
 

@@ -4,9 +4,9 @@ import TriageModel
 /// Everything one evaluation reads: the ticket, its triage result, the previous version, and the time.
 ///
 /// Evaluation never reads the clock: `now` is given, so the same subject always gives the same outcome.
-public struct RuleSubject: Sendable, Hashable {
+public struct RuleSubject: Sendable, Hashable, Codable {
     /// A version of the ticket that `changed` compares against.
-    public struct Version: Sendable, Hashable {
+    public struct Version: Sendable, Hashable, Codable {
         public var ticket: TicketFacts
         public var triage: TriageResult?
 

@@ -2,7 +2,7 @@ import Foundation
 import TriageModel
 
 /// What rules know of a ticket besides its triage result: flat values a store row or an import can fill.
-public struct TicketFacts: Sendable, Hashable {
+public struct TicketFacts: Sendable, Hashable, Codable {
     public var source: String
     public var externalID: String
     public var subject: String

@@ -1,6 +1,6 @@
 /// How one condition evaluated: the tree of what was evaluated (short-circuited branches are absent).
-public struct ConditionTrace: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable {
+public struct ConditionTrace: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable {
         case all, any, not, test
     }
 

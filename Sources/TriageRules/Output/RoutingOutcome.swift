@@ -1,7 +1,7 @@
 import TriageModel
 
 /// What routing decided for one ticket.
-public struct RoutingOutcome: Sendable, Hashable {
+public struct RoutingOutcome: Sendable, Hashable, Codable {
     /// Rules that fired, in order.
     public var firings: [RuleFiring]
     /// The net changes to the ticket after every firing.
@@ -22,7 +22,7 @@ public struct RoutingOutcome: Sendable, Hashable {
 }
 
 /// One rule firing for one content version of a ticket.
-public struct RuleFiring: Sendable, Hashable {
+public struct RuleFiring: Sendable, Hashable, Codable {
     public var ruleID: String
     public var actions: [RuleAction]
     /// The conditions that made the rule fire, with the values they saw (`triage.priority is urgent (was urgent)`).
@@ -39,7 +39,7 @@ public struct RuleFiring: Sendable, Hashable {
 }
 
 /// Net changes routing made; `nil` / empty where nothing changed.
-public struct RoutingChanges: Sendable, Hashable {
+public struct RoutingChanges: Sendable, Hashable, Codable {
     public var department: String?
     public var priority: Priority?
     public var addedTags: [String]
@@ -62,7 +62,7 @@ public struct RoutingChanges: Sendable, Hashable {
 }
 
 /// A webhook post to deliver (through the outbox).
-public struct WebhookNotification: Sendable, Hashable {
+public struct WebhookNotification: Sendable, Hashable, Codable {
     public var ruleID: String
     public var url: String
     /// The rendered JSON body.

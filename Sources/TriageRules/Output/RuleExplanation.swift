@@ -2,7 +2,7 @@ import Foundation
 import TriageModel
 
 /// Every rule's verdict for one ticket, plus the outcome; ``text`` is the readable form `rules explain` prints.
-public struct RuleExplanation: Sendable, Hashable {
+public struct RuleExplanation: Sendable, Hashable, Codable {
     public var subject: RuleSubject
     public var verdicts: [RuleVerdict]
     public var outcome: RoutingOutcome

@@ -1,6 +1,6 @@
 /// What happened to one rule for one ticket (explanations list one per rule).
-public struct RuleVerdict: Sendable, Hashable {
-    public enum Status: String, Sendable, Hashable {
+public struct RuleVerdict: Sendable, Hashable, Codable {
+    public enum Status: String, Sendable, Hashable, Codable {
         case fired
         /// The condition does not hold.
         case notMatched = "not matched"

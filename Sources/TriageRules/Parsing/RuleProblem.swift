@@ -1,6 +1,6 @@
 /// Something wrong (or suspicious) in a rules file, with where it is.
-public struct RuleProblem: Sendable, Hashable, CustomStringConvertible {
-    public enum Severity: String, Sendable, Hashable {
+public struct RuleProblem: Sendable, Hashable, Codable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable, Codable {
         /// The file cannot be used as written.
         case error
         /// The file loads, but part of it cannot do what it says (an unreachable rule, an unknown department).

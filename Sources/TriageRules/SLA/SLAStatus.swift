@@ -1,9 +1,9 @@
 import Foundation
 
 /// Where a ticket stands against its SLA targets; a clock is `nil` when it does not run.
-public struct SLAStatus: Sendable, Hashable {
+public struct SLAStatus: Sendable, Hashable, Codable {
     /// One response clock.
-    public struct Clock: Sendable, Hashable {
+    public struct Clock: Sendable, Hashable, Codable {
         public var dueAt: Date
         /// The reply came (or `now` is) after `dueAt`.
         public var breached: Bool

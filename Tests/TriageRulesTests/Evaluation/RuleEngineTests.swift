@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TriageModel
 @testable import TriageRules
@@ -124,5 +125,34 @@ import TriageModel
         let counts = engine.fireCounts(over: subjects)
         #expect(counts.map(\.ruleID) == ["urgent", "never", "all"])
         #expect(counts.map(\.fired) == [2, 0, 4])
+    }
+}
+
+/// Outcomes and explanations are stored and printed as JSON: they survive a round trip.
+@Suite struct RoutingCodingTests {
+    @Test func outcomesAndExplanationsRoundTripThroughJSON() throws {
+        let engine = RuleEngine(rules: try Samples.rules(RuleEngineTests.yaml))
+        let explanation = engine.explain(Samples.subject())
+        let data = try JSONEncoder().encode(explanation)
+        let decoded = try JSONDecoder().decode(RuleExplanation.self, from: data)
+        #expect(decoded == explanation)
+        #expect(decoded.text == explanation.text)
+    }
+
+    @Test(arguments: [
+        (RuleAction.escalate(team: "on-call", reason: "Outage"), #"{"escalate":{"reason":"Outage","team":"on-call"}}"#),
+        (.setDepartment("Billing"), #"{"set_department":"Billing"}"#),
+        (.setPriority(.urgent), #"{"set_priority":"urgent"}"#),
+        (.addTags(["a", "b"]), #"{"add_tags":["a","b"]}"#),
+        (.removeTags(["a"]), #"{"remove_tags":["a"]}"#),
+        (.needsHuman(reason: "Unsure"), #"{"needs_human":{"reason":"Unsure"}}"#),
+        (.notify(WebhookTarget(url: "https://x.example", template: #"{"t":"{{subject}}"}"#)),
+         #"{"notify":{"template":"{\"t\":\"{{subject}}\"}","url":"https:\/\/x.example"}}"#),
+    ])
+    func actionsEncodeLikeTheRulesFile(action: RuleAction, json: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        #expect(String(decoding: try encoder.encode(action), as: UTF8.self) == json)
+        #expect(try JSONDecoder().decode(RuleAction.self, from: Data(json.utf8)) == action)
     }
 }
