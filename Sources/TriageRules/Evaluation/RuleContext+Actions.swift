@@ -2,10 +2,14 @@ import TriageModel
 
 extension RuleContext {
     /// Runs a fired rule's actions in order, changing the context and collecting what they produce.
-    mutating func perform(_ rule: Rule, firingKey: String, into outcome: inout RoutingOutcome) {
+    ///
+    /// With `firingKey == nil` (a rule that fired for this content version before) only the changes to the ticket
+    /// are re-applied, so later rules see the same state as on the first run; nothing is escalated or notified.
+    mutating func perform(_ rule: Rule, firingKey: String?, into outcome: inout RoutingOutcome) {
         for (index, action) in rule.actions.enumerated() {
             switch action {
             case let .escalate(team, reason):
+                guard firingKey != nil else { continue }
                 outcome.escalations.append(Escalation(team: team, reason: reason, ruleID: rule.id))
             case let .setDepartment(name):
                 department = name
@@ -22,6 +26,7 @@ extension RuleContext {
                 needsHuman = true
                 needsHumanReason = reason
             case let .notify(target):
+                guard let firingKey else { continue }
                 let body = target.compiled.render { placeholder in
                     self.placeholderValue(placeholder, rule: rule)
                 }

@@ -6,8 +6,9 @@
 /// - Actions run in order and change what later conditions see: after `set_priority: urgent`, a later
 ///   `triage.priority is urgent` holds, `sla.*` fields use the new priority's targets, and `tags` includes
 ///   added tags. Earlier rules are not re-evaluated.
-/// - A rule listed in `alreadyFired` (it fired for this content version before) does not fire again and its
-///   actions do not run again; if its condition still holds and it says `stop`, evaluation still stops.
+/// - A rule listed in `alreadyFired` (it fired for this content version before) whose condition still holds does
+///   not fire again: no firing, escalation or notification. Its changes to the ticket (department, priority, tags,
+///   needs-human) are re-applied, so later rules see the same state as on the first run, and its `stop` still stops.
 ///
 /// ```swift
 /// let rules = try RuleSet.parse(yaml: text, file: "rules.yml")
@@ -15,9 +16,17 @@
 /// ```
 public struct RuleEngine: Sendable {
     public let rules: RuleSet
+    /// The rules as shared references: the per-ticket loop retains one pointer per rule instead of copying fields.
+    private let entries: [Entry]
+
+    private final class Entry: Sendable {
+        let rule: Rule
+        init(_ rule: Rule) { self.rule = rule }
+    }
 
     public init(rules: RuleSet) {
         self.rules = rules
+        self.entries = rules.rules.map(Entry.init)
     }
 
     /// Routes one ticket. Only firing rules are traced, so this is the path for bulk routing.
@@ -37,7 +46,8 @@ public struct RuleEngine: Sendable {
                      verdicts: inout [RuleVerdict]?) -> RoutingOutcome {
         var context = RuleContext(subject: subject, sla: rules.sla)
         var outcome = RoutingOutcome()
-        for rule in rules.rules {
+        for entry in entries {
+            let rule = entry.rule
             if outcome.stoppedBy != nil {
                 verdicts?.append(verdict(rule, .notEvaluated, trace: nil))
                 continue
@@ -63,6 +73,7 @@ public struct RuleEngine: Sendable {
                 continue
             }
             if alreadyFired.contains(rule.id) {
+                context.perform(rule, firingKey: nil, into: &outcome)
                 verdicts?.append(verdict(rule, .alreadyFired, trace: trace))
             } else {
                 if trace == nil, let condition = rule.condition { trace = context.trace(condition) }

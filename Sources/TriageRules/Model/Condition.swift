@@ -13,7 +13,9 @@ public indirect enum Condition: Sendable {
 }
 
 /// One `{field: ..., <operator>: ...}` test.
-public struct Predicate: Sendable {
+///
+/// A class so that walking a condition tree retains one reference per test instead of copying every operand.
+public final class Predicate: Sendable {
     public let field: RuleField
     public let `operator`: RuleOperator
     public let operand: Operand

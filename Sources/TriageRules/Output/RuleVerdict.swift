@@ -6,7 +6,7 @@ public struct RuleVerdict: Sendable, Hashable, Codable {
         case notMatched = "not matched"
         /// `enabled: false`.
         case disabled
-        /// The condition holds but the rule already fired for this content version.
+        /// The condition holds but the rule already fired for this content version: changes re-applied, nothing sent.
         case alreadyFired = "already fired"
         /// An earlier rule stopped evaluation.
         case notEvaluated = "not evaluated"

@@ -64,17 +64,24 @@ import TriageModel
         #expect(Set(first.firings.map(\.key)).count == 3)
     }
 
-    @Test func alreadyFiredRulesDoNotRepeatButStillStop() throws {
+    @Test func alreadyFiredRulesDoNotRepeatButKeepTheirEffectsAndStop() throws {
         let engine = RuleEngine(rules: try Samples.rules(Self.yaml))
-        let outcome = engine.evaluate(Samples.subject(), alreadyFired: ["outage"])
-        // "outage" did not run again, so priority stays high and the next rule does not match
-        #expect(outcome.firings.map(\.ruleID) == ["after-stop"])
-        #expect(outcome.escalations.isEmpty)
-        #expect(outcome.notifications.isEmpty)
-        let stopping = engine.evaluate(Samples.subject(triage: Samples.triage(department: "Incidents")),
-                                       alreadyFired: ["outage", "department-seen"])
-        #expect(stopping.stoppedBy == "department-seen")
-        #expect(stopping.firings.map(\.ruleID) == [])
+        let first = engine.evaluate(Samples.subject())
+        let again = engine.evaluate(Samples.subject(), alreadyFired: Set(first.firings.map(\.ruleID)))
+        // nothing fires, escalates or notifies twice ...
+        #expect(again.firings.isEmpty)
+        #expect(again.escalations.isEmpty)
+        #expect(again.notifications.isEmpty)
+        // ... but the state later rules see, the net changes and the stop are those of the first run
+        #expect(again.changes == first.changes)
+        #expect(again.stoppedBy == "department-seen")
+        // only "outage" recorded: the next rules still see its priority change and fire for the first time
+        let partly = engine.evaluate(Samples.subject(), alreadyFired: ["outage"])
+        #expect(partly.firings.map(\.ruleID) == ["urgent-sees-outage", "department-seen"])
+        #expect(partly.escalations.isEmpty)
+        #expect(partly.notifications.count == 1)
+        let explanation = engine.explain(Samples.subject(), alreadyFired: ["outage"])
+        #expect(explanation.verdicts.map(\.status) == [.alreadyFired, .fired, .fired, .notEvaluated])
     }
 
     @Test func disabledRulesNeverFire() throws {
