@@ -60,7 +60,7 @@ extension RuleFileParser {
         case "notify":
             return parseNotify(value)
         default:
-            error(key, "unknown action '\(name)'; actions: " + RuleAction.allNames.joined(separator: ", "))
+            error(key, "unknown action '\(name)'" + NameSuggestion.hint(for: name, in: RuleAction.allNames))
             return nil
         }
     }

@@ -49,7 +49,9 @@ extension RuleFileParser {
                 }
                 field = RuleField(name: fieldName)
                 if field == nil {
-                    error(value, "unknown field '\(fieldName)'; known fields: \(RuleField.allNames.joined(separator: ", "))")
+                    error(value, "unknown field '\(fieldName)'"
+                          + NameSuggestion.hint(for: fieldName, in: RuleField.allNames.filter { !$0.contains("<") },
+                                                listing: RuleField.allNames.joined(separator: ", ")))
                     return nil
                 }
             } else if name == "case_sensitive" {
@@ -57,8 +59,8 @@ extension RuleFileParser {
             } else if let op = RuleOperator(rawValue: name) {
                 operators.append((op, value))
             } else {
-                error(key, "unknown operator '\(name)'; operators: "
-                      + RuleOperator.allCases.map(\.rawValue).joined(separator: ", "))
+                error(key, "unknown operator '\(name)'"
+                      + NameSuggestion.hint(for: name, in: RuleOperator.allCases.map(\.rawValue) + ["case_sensitive"]))
                 return nil
             }
         }

@@ -21,7 +21,8 @@ extension RuleFileParser {
             do {
                 return .pattern(try RulePattern(source, caseSensitive: caseSensitive))
             } catch {
-                self.error(node, "invalid regular expression '\(source)': \(error.localizedDescription)")
+                self.error(node, "invalid regular expression '\(source)'; check its parentheses, brackets and "
+                           + "backslashes (in YAML, single quotes keep \\b as written)")
                 return nil
             }
         case .contains, .startsWith:

@@ -51,6 +51,7 @@ struct RuleFileParser {
         if !sawRules { error(root, "missing `rules:` list") }
         let set = RuleSet(rules: rules, sla: sla)
         problems += RuleFileChecks.problems(in: set)
+        problems = Self.sortedByPosition(problems)
         return set
     }
 
@@ -83,7 +84,7 @@ struct RuleFileParser {
                 sawThen = true
                 rule.actions = parseActions(value)
             default:
-                error(key, "unknown key '\(name)' in a rule; expected one of \(Self.ruleKeys.joined(separator: ", "))")
+                error(key, "unknown key '\(name)' in a rule" + NameSuggestion.hint(for: name, in: Self.ruleKeys))
             }
         }
         if rule.id.isEmpty {
@@ -98,6 +99,15 @@ struct RuleFileParser {
     }
 
     // MARK: - Helpers
+
+    /// Problems in file order (stable for problems at the same place).
+    static func sortedByPosition(_ problems: [RuleProblem]) -> [RuleProblem] {
+        problems.enumerated().sorted { lhs, rhs in
+            let left = lhs.element.location.map { ($0.line, $0.column) } ?? (0, 0)
+            let right = rhs.element.location.map { ($0.line, $0.column) } ?? (0, 0)
+            return left != right ? left < right : lhs.offset < rhs.offset
+        }.map(\.element)
+    }
 
     static func location(_ node: Node) -> RuleLocation? {
         node.mark.map { RuleLocation(line: $0.line, column: $0.column) }

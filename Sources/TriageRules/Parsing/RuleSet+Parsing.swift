@@ -19,10 +19,6 @@ extension RuleSet {
     public static func check(yaml: String, departments: [String]? = nil) -> [RuleProblem] {
         var parser = RuleFileParser(departments: departments)
         _ = parser.parse(yaml: yaml)
-        return parser.problems.enumerated().sorted { lhs, rhs in
-            let left = lhs.element.location.map { ($0.line, $0.column) } ?? (0, 0)
-            let right = rhs.element.location.map { ($0.line, $0.column) } ?? (0, 0)
-            return left != right ? left < right : lhs.offset < rhs.offset
-        }.map(\.element)
+        return parser.problems
     }
 }

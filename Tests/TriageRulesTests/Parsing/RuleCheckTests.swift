@@ -120,3 +120,35 @@ import TriageModel
         #expect(set.sla != nil)
     }
 }
+
+/// Misspelt names get a suggestion; unrelated ones get the list of valid names.
+@Suite struct NameSuggestionTests {
+    @Test(arguments: [
+        ("{field: triage.departmnt, is: x}", "did you mean 'triage.department'?"),
+        ("{field: subject, contans: x}", "did you mean 'contains'?"),
+        ("{field: subject, equals: x}", "expected one of is, is_not"),
+        ("{field: zzz, is: x}", "expected one of source, channel"),
+    ])
+    func conditionNames(condition: String, phrase: String) throws {
+        let problems = RuleSet.check(yaml: "rules:\n  - {id: a, when: \(condition), then: [{add_tags: [t]}]}\n")
+        #expect(problems.count == 1)
+        #expect(problems.first?.message.contains(phrase) == true, "\(problems)")
+    }
+
+    @Test func actionAndKeyNames() {
+        let problems = RuleSet.check(yaml: "rules:\n  - {id: a, wehn: {field: subject, is: x}, then: [{set_prority: urgent}]}\n")
+        #expect(problems.map(\.message).contains { $0.contains("unknown key 'wehn' in a rule; did you mean 'when'?") })
+        #expect(problems.map(\.message).contains { $0.contains("unknown action 'set_prority'; did you mean 'set_priority'?") })
+    }
+
+    @Test func parseErrorsAreListedInFileOrder() {
+        let yaml = "rules:\n  - {id: a, then: [{add_tags: [t]}]}\n  - {id: a, when: {field: x, is: y}, then: [{add_tags: [t]}]}\n"
+        do {
+            _ = try RuleSet.parse(yaml: yaml)
+            Issue.record("expected an error")
+        } catch {
+            guard case let .invalidRules(_, problems) = error else { return }
+            #expect(problems.map(\.location?.column) == [5, 27])
+        }
+    }
+}
