@@ -48,6 +48,7 @@ public struct WebhookTemplate: Sendable, Hashable {
 
     /// Escapes `text` for the inside of a JSON string.
     public static func escape(_ text: String) -> String {
+        if !text.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }) { return text }
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
