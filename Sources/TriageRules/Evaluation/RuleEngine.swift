@@ -60,8 +60,9 @@ public struct RuleEngine: Sendable {
             let holds: Bool
             if let condition = rule.condition {
                 if verdicts != nil {
-                    trace = context.trace(condition)
-                    holds = trace!.holds
+                    let traced = context.trace(condition)
+                    trace = traced
+                    holds = traced.holds
                 } else {
                     holds = context.holds(condition)
                 }
