@@ -30,7 +30,9 @@ extension BusinessHours {
         guard end > start else { return 0 }
         var total: TimeInterval = 0
         var day = calendar.startOfDay(for: start)
-        for _ in 0..<Self.dayLimit where day < end {
+        var days = 0
+        while day < end, days < Self.dayLimit {
+            days += 1
             if let window = window(onDayStarting: day) {
                 let from = max(window.start, start)
                 let to = min(window.end, end)
