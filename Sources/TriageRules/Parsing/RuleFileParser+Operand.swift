@@ -97,7 +97,7 @@ extension RuleFileParser {
         switch field.kind {
         case .string:
             if let allowed = field.allowedValues, !allowed.contains(text.lowercased()) {
-                error(node, "'\(text)' is not a value of '\(field.name)'; expected one of \(allowed.joined(separator: ", "))")
+                error(node, "'\(text)' is not a value of '\(field.name)'" + NameSuggestion.hint(for: text, in: allowed))
                 return nil
             }
             if let departments, field == .triageDepartment || field == .labelDepartment,
@@ -136,7 +136,7 @@ extension RuleFileParser {
             error(node, "'\(field.name)' holds dates; write an ISO 8601 date-time like 2026-03-01T09:00:00Z, not '\(text)'")
         case .priority:
             if let priority = Priority(rawValue: text.lowercased()) { return .priority(priority) }
-            error(node, "'\(text)' is not a priority; expected urgent, high, normal or low")
+            error(node, "'\(text)' is not a priority" + NameSuggestion.hint(for: text, in: Priority.allCases.map(\.rawValue)))
         case .dynamic:
             let value = Self.inferred(node, text: text)
             switch value {

@@ -128,6 +128,8 @@ import TriageModel
         ("{field: subject, contans: x}", "did you mean 'contains'?"),
         ("{field: subject, equals: x}", "expected one of is, is_not"),
         ("{field: zzz, is: x}", "expected one of source, channel"),
+        ("{field: triage.priority, greater_than: hihg}", "'hihg' is not a priority; did you mean 'high'?"),
+        ("{field: triage.sentiment, is: negativ}", "did you mean 'negative'?"),
     ])
     func conditionNames(condition: String, phrase: String) throws {
         let problems = RuleSet.check(yaml: "rules:\n  - {id: a, when: \(condition), then: [{add_tags: [t]}]}\n")
