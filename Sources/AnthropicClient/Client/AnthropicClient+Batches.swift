@@ -48,7 +48,7 @@ extension AnthropicClient {
     /// Streams `GET /v1/messages/batches/{id}/results` (JSONL, any order) one result at a time.
     public func batchResults(id: String) async throws -> AsyncThrowingStream<BatchResult, any Error> {
         let path = "v1/messages/batches/\(try Self.pathComponent(id))/results"
-        let response = try await send("GET", path, body: nil, outputTokens: 0, streaming: false)
+        let (response, _) = try await send("GET", path, body: nil, outputTokens: 0, streaming: true)
         let requestID = response.headers["request-id"]
         let body = response.body
         return AsyncThrowingStream { continuation in

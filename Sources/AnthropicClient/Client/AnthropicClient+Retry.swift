@@ -3,8 +3,10 @@ import Logging
 import TriageNetwork
 
 extension AnthropicClient {
-    /// Sends one API request with the SDKs' retry rules; returns the first 2xx response (body unread).
-    func send(_ method: String, _ path: String, body: Data?, outputTokens: Int, streaming: Bool) async throws -> HTTPResponse {
+    /// Sends one API request with the SDKs' retry rules; returns the first 2xx response with its body
+    /// read (a connection lost while reading is retried too), or unread when `streaming`.
+    func send(_ method: String, _ path: String, body: Data?, outputTokens: Int,
+              streaming: Bool) async throws -> (response: HTTPResponse, body: Data?) {
         let request = makeRequest(method, path, body: body, streaming: streaming)
         let policy = retryPolicy
         var retries = 0
@@ -20,7 +22,8 @@ extension AnthropicClient {
                 let requestID = response.headers["request-id"]
                 if (200..<300).contains(response.status) {
                     logger.debug("anthropic \(method) /\(path) → \(response.status)", metadata: ["request-id": "\(requestID ?? "-")", "retries": "\(retries)"])
-                    return response
+                    if streaming { return (response, nil) }
+                    return (response, try await response.body.collect(upTo: configuration.maxResponseBytes))
                 }
                 let errorBody = (try? await response.body.collect(upTo: 1 << 20)) ?? Data()
                 let apiError = APIError.from(status: response.status, body: errorBody, requestID: requestID)

@@ -59,7 +59,7 @@ public struct AnthropicClient: Sendable {
         // The slot covers the request until the stream starts, not the whole stream.
         await limiter.acquireSlot()
         do {
-            let response = try await send("POST", "v1/messages", body: body, outputTokens: request.maxTokens, streaming: true)
+            let (response, _) = try await send("POST", "v1/messages", body: body, outputTokens: request.maxTokens, streaming: true)
             await limiter.releaseSlot()
             return MessageStream(body: response.body, headers: response.headers)
         } catch {
@@ -94,15 +94,9 @@ public struct AnthropicClient: Sendable {
     func exchange(_ method: String, _ path: String, body: Data?, outputTokens: Int) async throws -> (HTTPResponse, Data) {
         await limiter.acquireSlot()
         do {
-            let response = try await send(method, path, body: body, outputTokens: outputTokens, streaming: false)
-            let data: Data
-            do {
-                data = try await response.body.collect(upTo: configuration.maxResponseBytes)
-            } catch let error as NetworkError {
-                throw AnthropicError.network(error, attempts: 1)
-            }
+            let (response, data) = try await send(method, path, body: body, outputTokens: outputTokens, streaming: false)
             await limiter.releaseSlot()
-            return (response, data)
+            return (response, data ?? Data())
         } catch {
             await limiter.releaseSlot()
             throw error

@@ -25,10 +25,12 @@ public final class LoopbackServer: Sendable {
         self.task = task
     }
 
-    /// Starts a server on `port` (0: ephemeral), lets `configure` add routes, and waits until it listens.
-    public static func start(port: UInt16 = 0, configure: @Sendable (HTTPServer) async -> Void) async throws -> LoopbackServer {
+    /// Starts a server on `port` (0: ephemeral) with `handler` for every request or the routes `configure`
+    /// adds, and waits until it listens.
+    public static func start(port: UInt16 = 0, handler: (any HTTPHandler)? = nil,
+                             configure: @Sendable (HTTPServer) async -> Void = { _ in }) async throws -> LoopbackServer {
         let address = try sockaddr_in.inet(ip4: "127.0.0.1", port: port)
-        let server = HTTPServer(config: .init(address: address, timeout: 3600, logger: .disabled))
+        let server = HTTPServer(config: .init(address: address, timeout: 3600, logger: .disabled), handler: handler)
         await configure(server)
         let task = Task { try await server.run() }
         try await server.waitUntilListening(timeout: 10)
