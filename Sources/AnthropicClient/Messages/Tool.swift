@@ -24,7 +24,8 @@ public enum ToolChoice: Sendable, Hashable, Codable {
     case auto
     case any
     case tool(name: String)
-    case none
+    /// `{"type":"none"}` (named apart from `Optional.none`).
+    case noTools
 
     private enum CodingKeys: String, CodingKey { case type, name }
 
@@ -33,7 +34,7 @@ public enum ToolChoice: Sendable, Hashable, Codable {
         switch try container.decode(String.self, forKey: .type) {
         case "any": self = .any
         case "tool": self = .tool(name: try container.decode(String.self, forKey: .name))
-        case "none": self = .none
+        case "none": self = .noTools
         default: self = .auto
         }
     }
@@ -46,7 +47,7 @@ public enum ToolChoice: Sendable, Hashable, Codable {
         case let .tool(name):
             try container.encode("tool", forKey: .type)
             try container.encode(name, forKey: .name)
-        case .none: try container.encode("none", forKey: .type)
+        case .noTools: try container.encode("none", forKey: .type)
         }
     }
 }
