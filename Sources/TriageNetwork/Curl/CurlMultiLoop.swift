@@ -7,6 +7,8 @@ final class CurlMultiLoop: @unchecked Sendable {
     private struct Inbox {
         var added: [CurlTransfer] = []
         var stopping = false
+        /// Set (under the lock) just before the multi handle is cleaned up: no more wake-ups then.
+        var closed = false
     }
 
     private let multi: UnsafeMutableRawPointer
@@ -26,20 +28,29 @@ final class CurlMultiLoop: @unchecked Sendable {
     }
 
     /// Hands a transfer to the loop thread.
-    func enqueue(_ transfer: CurlTransfer) {
-        inbox.withLock { $0.added.append(transfer) }
-        curl_multi_wakeup(multi)
+    /// Returns false when the loop has already shut down.
+    func enqueue(_ transfer: CurlTransfer) -> Bool {
+        inbox.withLock { inbox in
+            guard !inbox.stopping else { return false }
+            inbox.added.append(transfer)
+            curl_multi_wakeup(multi)
+            return true
+        }
     }
 
     /// Interrupts the loop's wait so it notices cancellations promptly.
     func wake() {
-        curl_multi_wakeup(multi)
+        inbox.withLock { inbox in
+            if !inbox.closed { curl_multi_wakeup(multi) }
+        }
     }
 
     /// Asks the thread to abort what is left and exit.
     func stop() {
-        inbox.withLock { $0.stopping = true }
-        curl_multi_wakeup(multi)
+        inbox.withLock { inbox in
+            inbox.stopping = true
+            if !inbox.closed { curl_multi_wakeup(multi) }
+        }
     }
 
     // MARK: - Loop thread
@@ -56,6 +67,7 @@ final class CurlMultiLoop: @unchecked Sendable {
             }
             if stopping {
                 for transfer in active.values { finish(transfer, code: CURLE_ABORTED_BY_CALLBACK, forced: .cancelled) }
+                inbox.withLock { $0.closed = true }
                 curl_multi_cleanup(multi)
                 return
             }

@@ -7,7 +7,7 @@ import Synchronization
 final class CurlTransfer: @unchecked Sendable {
     let easy: UnsafeMutableRawPointer
     let host: String
-    private unowned let loop: CurlMultiLoop
+    private let loop: CurlMultiLoop
     private var headerList: UnsafeMutablePointer<curl_slist>?
     private let errorBuffer: UnsafeMutablePointer<CChar>
     private let totalTimeout: Duration
@@ -57,7 +57,10 @@ final class CurlTransfer: @unchecked Sendable {
     /// Hands the transfer to the loop; `continuation` receives the response head or the failure.
     func start(headContinuation continuation: CheckedContinuation<HTTPResponse, any Error>) {
         headContinuation = continuation
-        loop.enqueue(self)
+        if !loop.enqueue(self) {
+            headContinuation = nil
+            continuation.resume(throwing: NetworkError.cancelled)
+        }
     }
 
     /// Aborts the transfer from any thread.
