@@ -67,8 +67,7 @@ extension MockAnthropicServer {
     }
 
     /// The headers every answer carries: request id and rate-limit state.
-    func responseHeaders(requestID: String, countInWindow: Int, resetAt: Date) -> HTTPHeaders {
-        let reset = ISO8601DateFormatter().string(from: resetAt)
+    func responseHeaders(requestID: String, countInWindow: Int, resetAt reset: String) -> HTTPHeaders {
         let limit = options.requestsPerMinute
         var headers = HTTPHeaders()
         headers[HTTPHeader("request-id")] = requestID

@@ -14,11 +14,15 @@ extension MockAnthropicServer {
         guard problems.isEmpty else {
             return .failure(MockRejection(status: 400, type: "invalid_request_error", message: problems.joined(separator: "; ")))
         }
-        var object = raw.objectValue ?? [:]
-        if object["max_tokens"] == nil { object["max_tokens"] = .int(1) }
         let request: MessageRequest
         do {
-            request = try AnthropicJSON.decoder().decode(MessageRequest.self, from: AnthropicJSON.encode(APIJSON.object(object)))
+            if raw["max_tokens"] != nil {
+                request = try AnthropicJSON.decoder().decode(MessageRequest.self, from: exchange.body)
+            } else {
+                var object = raw.objectValue ?? [:]
+                object["max_tokens"] = .int(1)
+                request = try AnthropicJSON.decoder().decode(MessageRequest.self, from: AnthropicJSON.encode(APIJSON.object(object)))
+            }
         } catch {
             return .failure(MockRejection(status: 400, type: "invalid_request_error", message: "body: \(error)"))
         }

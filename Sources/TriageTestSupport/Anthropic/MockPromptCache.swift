@@ -23,8 +23,10 @@ struct MockPromptCache {
 
     static func blocks(of request: MessageRequest) -> [Block] {
         let encoder = AnthropicJSON.encoder()
+        // Prefix keys matter only when some block is a breakpoint; skip encoding otherwise.
+        let needsKeys = Self.hasBreakpoint(request)
         func block(_ value: some Encodable, _ text: String, _ cacheControl: CacheControl?) -> Block {
-            let key = (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? text
+            let key = needsKeys ? (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? text : ""
             return Block(key: key, tokens: estimateTokens(text, model: request.model), cacheControl: cacheControl)
         }
         var blocks: [Block] = []
@@ -53,12 +55,30 @@ struct MockPromptCache {
         return blocks
     }
 
+    static func hasBreakpoint(_ request: MessageRequest) -> Bool {
+        if request.tools?.contains(where: { $0.cacheControl != nil }) == true { return true }
+        if case let .blocks(blocks)? = request.system, blocks.contains(where: { $0.cacheControl != nil }) { return true }
+        return request.messages.contains { message in
+            message.content.contains { block in
+                switch block {
+                case let .text(text): text.cacheControl != nil
+                case let .toolResult(result): result.cacheControl != nil
+                default: false
+                }
+            }
+        }
+    }
+
     /// The usage of `request`, reading and writing cache entries as the API would.
     mutating func usage(for request: MessageRequest, minimumCacheable: Int, outputTokens: Int) -> Usage {
         let blocks = Self.blocks(of: request)
         let total = max(1, blocks.reduce(0) { $0 + $1.tokens })
         var prefix = request.model
         var prefixTokens = 0
+        guard Self.hasBreakpoint(request) else {
+            return Usage(inputTokens: total, outputTokens: outputTokens, cacheCreationInputTokens: 0, cacheReadInputTokens: 0,
+                         cacheCreation: CacheCreation(), serviceTier: "standard")
+        }
         var read = 0
         var written = 0
         var oneHour = 0

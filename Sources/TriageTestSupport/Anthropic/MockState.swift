@@ -10,6 +10,8 @@ actor MockState {
     private var batches: [String: MockBatch] = [:]
     private var windowStart = Date()
     private var windowCount = 0
+    /// `windowStart + 60 s` in RFC 3339, formatted once per window.
+    private(set) var windowReset = ISO8601DateFormatter().string(from: Date().addingTimeInterval(60))
 
     func enqueue(_ more: [MockFault], for endpoint: MockEndpoint) {
         faults[endpoint, default: []] += more
@@ -30,12 +32,11 @@ actor MockState {
         if now.timeIntervalSince(windowStart) >= 60 {
             windowStart = now
             windowCount = 0
+            windowReset = ISO8601DateFormatter().string(from: now.addingTimeInterval(60))
         }
         windowCount += 1
         return (String(format: "req_mock_%06d", counter), windowCount)
     }
-
-    var windowReset: Date { windowStart.addingTimeInterval(60) }
 
     func usage(for request: MessageRequest, minimumCacheable: Int, outputTokens: Int) -> Usage {
         cache.usage(for: request, minimumCacheable: minimumCacheable, outputTokens: outputTokens)
