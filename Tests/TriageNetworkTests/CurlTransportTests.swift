@@ -109,7 +109,7 @@ struct CurlTransportTests {
                 let (chunks, writer) = AsyncThrowingStream<Data, any Error>.makeStream()
                 Task {
                     writer.yield(Data("partial".utf8))
-                    try? await Task.sleep(for: .seconds(3))
+                    try? await Task.sleep(for: .seconds(4))
                     writer.finish()
                 }
                 return FlyingFox.HTTPResponse(statusCode: .ok, body: .streamed(chunks))
@@ -131,12 +131,12 @@ struct CurlTransportTests {
         #expect(clock.now - start < .seconds(2))
 
         let stalled = try await transport.send(HTTPRequest(url: server.baseURL.appending(path: "stall"),
-                                                           idleTimeout: .milliseconds(300)))
+                                                           idleTimeout: .seconds(1)))
         #expect(stalled.status == 200)
         let idle = await #expect(throws: NetworkError.self) {
             _ = try await stalled.body.collect(upTo: 1 << 20)
         }
-        #expect(idle == .timedOut(.idle, host: "127.0.0.1", after: .milliseconds(300)))
+        #expect(idle == .timedOut(.idle, host: "127.0.0.1", after: .seconds(1)))
 
         let truncated = await #expect(throws: NetworkError.self) {
             let response = try await transport.send(HTTPRequest(url: server.baseURL.appending(path: "truncated")))

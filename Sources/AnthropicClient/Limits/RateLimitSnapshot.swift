@@ -17,19 +17,45 @@ public struct RateLimitSnapshot: Sendable, Hashable {
 
     public init() {}
 
-    /// Updates every bucket the headers mention; others keep their values.
-    mutating func update(from headers: HTTPHeaders) {
-        Self.read(&requests, "requests", headers)
-        Self.read(&tokens, "tokens", headers)
-        Self.read(&inputTokens, "input-tokens", headers)
-        Self.read(&outputTokens, "output-tokens", headers)
+    /// Updates every bucket the headers mention; others keep their values. `parseDate` reads the
+    /// RFC 3339 reset times (the limiter memoizes it: the same reset repeats for a whole window).
+    mutating func update(from headers: HTTPHeaders, parseDate: (String) -> Date? = RFC3339.parse) {
+        for field in headers {
+            let name = field.name.lowercased()
+            guard name.hasPrefix("anthropic-ratelimit-") else { continue }
+            let rest = name.dropFirst("anthropic-ratelimit-".count)
+            // Longest names first so `tokens` does not capture `input-tokens-…`.
+            for bucketName in ["output-tokens", "input-tokens", "requests", "tokens"] where rest.hasPrefix(bucketName + "-") {
+                let property = rest.dropFirst(bucketName.count + 1)
+                var bucket = self.bucket(named: bucketName)
+                switch property {
+                case "limit": bucket.limit = Int(field.value) ?? bucket.limit
+                case "remaining": bucket.remaining = Int(field.value) ?? bucket.remaining
+                case "reset": bucket.reset = parseDate(field.value) ?? bucket.reset
+                default: break
+                }
+                setBucket(bucket, named: bucketName)
+                break
+            }
+        }
     }
 
-    private static func read(_ bucket: inout Bucket, _ name: String, _ headers: HTTPHeaders) {
-        let prefix = "anthropic-ratelimit-\(name)-"
-        if let limit = headers[prefix + "limit"].flatMap(Int.init) { bucket.limit = limit }
-        if let remaining = headers[prefix + "remaining"].flatMap(Int.init) { bucket.remaining = remaining }
-        if let reset = headers[prefix + "reset"].flatMap(RFC3339.parse) { bucket.reset = reset }
+    private func bucket(named name: String) -> Bucket {
+        switch name {
+        case "output-tokens": outputTokens
+        case "input-tokens": inputTokens
+        case "requests": requests
+        default: tokens
+        }
+    }
+
+    private mutating func setBucket(_ bucket: Bucket, named name: String) {
+        switch name {
+        case "output-tokens": outputTokens = bucket
+        case "input-tokens": inputTokens = bucket
+        case "requests": requests = bucket
+        default: tokens = bucket
+        }
     }
 }
 

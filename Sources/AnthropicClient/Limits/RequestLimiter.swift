@@ -12,6 +12,8 @@ public actor RequestLimiter {
     private var inFlight = 0
     private var waiters: [CheckedContinuation<Void, Never>] = []
     private var pausedUntil: Date?
+    /// Reset timestamps already parsed (they repeat for a whole rate-limit window).
+    private var parsedDates: [String: Date] = [:]
     /// What the API last reported, minus local spending since.
     public private(set) var snapshot = RateLimitSnapshot()
 
@@ -54,11 +56,19 @@ public actor RequestLimiter {
 
     /// Feeds a response's headers (and a 429's retry-after) into the state.
     public func record(status: Int, headers: HTTPHeaders) {
-        snapshot.update(from: headers)
+        snapshot.update(from: headers, parseDate: parseDate)
         if status == 429, let seconds = RetryPolicy.serverRequestedDelay(headers: headers, now: clock.now()), seconds > 0 {
             let until = clock.now().addingTimeInterval(min(seconds, 60))
             pausedUntil = max(pausedUntil ?? until, until)
         }
+    }
+
+    private func parseDate(_ text: String) -> Date? {
+        if let known = parsedDates[text] { return known }
+        guard let date = RFC3339.parse(text) else { return nil }
+        if parsedDates.count > 32 { parsedDates.removeAll() }
+        parsedDates[text] = date
+        return date
     }
 
     private func blockedUntil(outputTokens: Int) -> Date? {
