@@ -207,3 +207,27 @@ private actor PeerLog {
     func record(_ peer: String) { peers.append(peer) }
     var distinct: Int { Set(peers).count }
 }
+
+@Suite("CurlTransport lifetime")
+struct CurlTransportLifetimeTests {
+    @Test("a body keeps streaming after the transport that started it is released")
+    func bodyOutlivesTransport() async throws {
+        let server = try await LoopbackServer.start { server in
+            await server.appendRoute("GET /late") { _ in
+                let (chunks, writer) = AsyncThrowingStream<Data, any Error>.makeStream()
+                Task {
+                    writer.yield(Data("early|".utf8))
+                    try? await Task.sleep(for: .milliseconds(200))
+                    writer.yield(Data("late".utf8))
+                    writer.finish()
+                }
+                return FlyingFox.HTTPResponse(statusCode: .ok, body: .streamed(chunks))
+            }
+        }
+        var transport: CurlTransport? = CurlTransport()
+        let response = try await transport!.send(HTTPRequest(url: server.baseURL.appending(path: "late")))
+        transport = nil
+        #expect(String(decoding: try await response.body.collect(upTo: 100), as: UTF8.self) == "early|late")
+        await server.stop()
+    }
+}

@@ -45,7 +45,7 @@ final class CurlMultiLoop: @unchecked Sendable {
         }
     }
 
-    /// Asks the thread to abort what is left and exit.
+    /// Asks the thread to exit once the transfers in progress have finished; refuses new ones.
     func stop() {
         inbox.withLock { inbox in
             inbox.stopping = true
@@ -65,8 +65,8 @@ final class CurlMultiLoop: @unchecked Sendable {
                 active[transfer.easy] = transfer
                 curl_multi_add_handle(multi, transfer.easy)
             }
-            if stopping {
-                for transfer in active.values { finish(transfer, code: CURLE_ABORTED_BY_CALLBACK, forced: .cancelled) }
+            // After the transport is gone, transfers still streaming their bodies run to the end.
+            if stopping && active.isEmpty {
                 inbox.withLock { $0.closed = true }
                 curl_multi_cleanup(multi)
                 return
