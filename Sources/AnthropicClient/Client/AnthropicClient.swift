@@ -57,7 +57,7 @@ public struct AnthropicClient: Sendable {
         request.stream = true
         let body = try AnthropicJSON.encode(request)
         // The slot covers the request until the stream starts, not the whole stream.
-        await limiter.acquireSlot()
+        try await limiter.acquireSlot()
         do {
             let (response, _) = try await send("POST", "v1/messages", body: body, outputTokens: request.maxTokens, streaming: true)
             await limiter.releaseSlot()
@@ -92,7 +92,7 @@ public struct AnthropicClient: Sendable {
 
     /// One call with a slot held throughout; returns the successful response and its whole body.
     func exchange(_ method: String, _ path: String, body: Data?, outputTokens: Int) async throws -> (HTTPResponse, Data) {
-        await limiter.acquireSlot()
+        try await limiter.acquireSlot()
         do {
             let (response, data) = try await send(method, path, body: body, outputTokens: outputTokens, streaming: false)
             await limiter.releaseSlot()

@@ -10,7 +10,8 @@ public actor RequestLimiter {
     private let maxInFlight: Int
     private let clock: ClientClock
     private var inFlight = 0
-    private var waiters: [CheckedContinuation<Void, Never>] = []
+    private var waiters: [(id: Int, continuation: CheckedContinuation<Void, any Error>)] = []
+    private var nextWaiterID = 0
     private var pausedUntil: Date?
     /// Reset timestamps already parsed (they repeat for a whole rate-limit window).
     private var parsedDates: [String: Date] = [:]
@@ -25,13 +26,26 @@ public actor RequestLimiter {
     /// Requests currently holding a slot.
     public var requestsInFlight: Int { inFlight }
 
-    /// Takes a slot, waiting in FIFO order when all are taken.
-    public func acquireSlot() async {
+    /// Takes a slot, waiting in FIFO order when all are taken; a cancelled waiter leaves the queue
+    /// and throws `CancellationError`.
+    public func acquireSlot() async throws {
         if inFlight < maxInFlight {
             inFlight += 1
             return
         }
-        await withCheckedContinuation { waiters.append($0) }
+        let id = nextWaiterID
+        nextWaiterID += 1
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                if Task.isCancelled {
+                    continuation.resume(throwing: CancellationError())
+                } else {
+                    waiters.append((id, continuation))
+                }
+            }
+        } onCancel: {
+            Task { await self.cancelWaiter(id) }
+        }
     }
 
     /// Returns a slot (hands it straight to the next waiter, if any).
@@ -39,8 +53,13 @@ public actor RequestLimiter {
         if waiters.isEmpty {
             inFlight -= 1
         } else {
-            waiters.removeFirst().resume()
+            waiters.removeFirst().continuation.resume()
         }
+    }
+
+    private func cancelWaiter(_ id: Int) {
+        guard let index = waiters.firstIndex(where: { $0.id == id }) else { return }
+        waiters.remove(at: index).continuation.resume(throwing: CancellationError())
     }
 
     /// Sleeps until the rate-limit state allows one more request reserving `outputTokens`.

@@ -51,6 +51,20 @@ struct RequestLimiterTests {
         #expect(manual.sleeps.withLock { $0 }.last == .seconds(5))
     }
 
+    @Test("a cancelled waiter leaves the queue without taking a slot")
+    func cancelledWaiter() async throws {
+        let limiter = RequestLimiter(maxInFlight: 1)
+        try await limiter.acquireSlot()
+        let waiter = Task { try await limiter.acquireSlot() }
+        try await Task.sleep(for: .milliseconds(50))
+        waiter.cancel()
+        await #expect(throws: CancellationError.self) { try await waiter.value }
+        await limiter.releaseSlot()
+        #expect(await limiter.requestsInFlight == 0)
+        try await limiter.acquireSlot()
+        #expect(await limiter.requestsInFlight == 1)
+    }
+
     @Test("no more than maxConcurrentRequests in flight through one client")
     func inFlightCap() async throws {
         let mock = try await MockAnthropicServer.start(options: .init(timeToFirstToken: .milliseconds(150)))
