@@ -6,13 +6,13 @@ extension ModelSpec {
     /// these messages; the client can check before spending a request.
     public func problems(with request: MessageRequest, apiVersion: String) -> [String] {
         var problems: [String] = []
-        let sampling = [("temperature", request.temperature != nil), ("top_p", request.topP != nil), ("top_k", request.topK != nil)]
+        let requested = [("temperature", request.temperature != nil), ("top_p", request.topP != nil), ("top_k", request.topK != nil)]
             .filter(\.1).map(\.0)
-        if !sampling.isEmpty {
+        if !requested.isEmpty {
             if apiVersion != AnthropicConfiguration.legacyAPIVersion {
-                problems.append("\(sampling.joined(separator: ", ")): not supported with anthropic-version \(apiVersion)")
-            } else if sampling_ == .none {
-                problems.append("\(sampling.joined(separator: ", ")): not supported by \(id)")
+                problems.append("\(requested.joined(separator: ", ")): not supported with anthropic-version \(apiVersion)")
+            } else if sampling == .none {
+                problems.append("\(requested.joined(separator: ", ")): not supported by \(id)")
             } else if request.temperature != nil && request.topP != nil {
                 problems.append("temperature and top_p cannot both be specified for \(id)")
             }
@@ -42,6 +42,4 @@ extension ModelSpec {
         }
         return problems
     }
-
-    private var sampling_: Sampling { sampling }
 }

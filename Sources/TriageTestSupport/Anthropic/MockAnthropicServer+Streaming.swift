@@ -86,9 +86,8 @@ extension MockAnthropicServer {
                 "type": .string("content_block_stop"), "index": .int(index),
             ]))))
         }
-        var delta: [String: APIJSON] = ["stop_reason": message.stopReason.map { .string($0.rawValue) } ?? .null,
+        let delta: [String: APIJSON] = ["stop_reason": message.stopReason.map { .string($0.rawValue) } ?? .null,
                                           "stop_sequence": message.stopSequence.map { .string($0) } ?? .null]
-        if delta.isEmpty { delta = [:] }
         events.append(WireEvent(text: event("message_delta", .object([
             "type": .string("message_delta"), "delta": .object(delta),
             "usage": .object(["output_tokens": .int(message.usage.outputTokens)]),
