@@ -51,21 +51,17 @@ public struct AnthropicClient: Sendable {
     /// `POST /v1/messages` with `"stream": true`; returns once the response head arrived.
     ///
     /// Errors before the stream starts are retried; a failure inside the stream is thrown by the
-    /// stream (it is not retried: the caller decides, since output was already delivered).
+    /// stream (it is not retried: the caller decides, since output was already delivered). The
+    /// request keeps its in-flight slot until the stream ends.
     public func streamMessage(_ request: MessageRequest) async throws -> MessageStream {
         var request = request
         request.stream = true
         let body = try AnthropicJSON.encode(request)
-        // The slot covers the request until the stream starts, not the whole stream.
+        // The slot is held until the stream ends, fails or is dropped.
         try await limiter.acquireSlot()
-        do {
-            let (response, _) = try await send("POST", "v1/messages", body: body, outputTokens: request.maxTokens, streaming: true)
-            await limiter.releaseSlot()
-            return MessageStream(body: response.body, headers: response.headers)
-        } catch {
-            await limiter.releaseSlot()
-            throw error
-        }
+        let lease = SlotLease(limiter: limiter)
+        let (response, _) = try await send("POST", "v1/messages", body: body, outputTokens: request.maxTokens, streaming: true)
+        return MessageStream(body: response.body, headers: response.headers, lease: lease)
     }
 
     // MARK: - Tokens and models

@@ -14,20 +14,23 @@ public struct MessageStream: AsyncSequence, Sendable {
     /// The response headers (rate-limit state and so on).
     public let headers: HTTPHeaders
     private let body: HTTPBody
+    private let lease: SlotLease?
 
-    init(body: HTTPBody, headers: HTTPHeaders) {
+    init(body: HTTPBody, headers: HTTPHeaders, lease: SlotLease? = nil) {
         self.body = body
         self.headers = headers
         self.requestID = headers["request-id"]
+        self.lease = lease
     }
 
     public func makeAsyncIterator() -> Iterator {
-        Iterator(chunks: body.makeAsyncIterator(), requestID: requestID)
+        Iterator(chunks: body.makeAsyncIterator(), requestID: requestID, lease: lease)
     }
 
     public struct Iterator: AsyncIteratorProtocol {
         var chunks: AsyncThrowingStream<Data, any Error>.Iterator
         let requestID: String?
+        let lease: SlotLease?
         var parser = SSEParser()
         var pending: [SSEEvent] = []
         var finished = false
@@ -48,6 +51,7 @@ public struct MessageStream: AsyncSequence, Sendable {
                     case let .error(body):
                         finished = true
                         pending.removeAll()
+                        lease?.release()
                         throw AnthropicError.api(APIError(status: 200, body: body, requestID: requestID, midStream: true))
                     default:
                         return event
@@ -59,11 +63,13 @@ public struct MessageStream: AsyncSequence, Sendable {
                     chunk = try await chunks.next()
                 } catch let error as NetworkError {
                     finished = true
+                    lease?.release()
                     throw AnthropicError.network(error, attempts: 1)
                 }
                 guard let chunk else {
                     finished = true
                     parser.finish()
+                    lease?.release()
                     return nil
                 }
                 pending = parser.feed(chunk)

@@ -22,6 +22,9 @@ struct StreamingClientTests {
         #expect(received.joined() == plain.text)
         let body = try #require(await fixture.messageRequests().last?.json)
         #expect(body["stream"] == .bool(true))
+        // The stream held its in-flight slot until it ended.
+        try await Task.sleep(for: .milliseconds(20))
+        #expect(await fixture.client.limiter.requestsInFlight == 0)
         await fixture.mock.stop()
     }
 
@@ -56,6 +59,20 @@ struct StreamingClientTests {
         #expect(apiError.midStream)
         #expect(apiError.requestID == stream.requestID)
         #expect(await pieces.items.count == 1)
+        try await Task.sleep(for: .milliseconds(20))
+        #expect(await fixture.client.limiter.requestsInFlight == 0)
+        await fixture.mock.stop()
+    }
+
+    @Test("a stream holds its in-flight slot until it is consumed or dropped")
+    func slotHeld() async throws {
+        let fixture = try await MockFixture.start()
+        var stream: MessageStream? = try await fixture.client.streamMessage(MockFixture.request())
+        #expect(await fixture.client.limiter.requestsInFlight == 1)
+        #expect(stream?.requestID != nil)
+        stream = nil
+        try await Task.sleep(for: .milliseconds(50))
+        #expect(await fixture.client.limiter.requestsInFlight == 0)
         await fixture.mock.stop()
     }
 
