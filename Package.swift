@@ -109,7 +109,8 @@ let package = Package(
         .executableTarget(
             name: "triage-bench",
             dependencies: [
-                "TicketTriage", "TriageTestSupport", "TriageImport", "TriageStore", "TriageModel",
+                "TicketTriage", "TriageTestSupport", "TriageImport", "TriageStore", "TriageModel", "TriageClassify",
+                "TriageRules", "AnthropicClient", "TriageNetwork",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
