@@ -52,6 +52,13 @@ static inline int tt_xml_doc_declares_entities(xmlDocPtr doc) {
     return 0;
 }
 
+/// Whether the parser behind a parser error has a document whose DTD declares entities.
+static inline int tt_xml_error_document_declares_entities(xmlErrorPtr error) {
+    if (error == NULL || error->domain != XML_FROM_PARSER || error->ctxt == NULL) return 0;
+    xmlParserCtxtPtr ctxt = (xmlParserCtxtPtr)error->ctxt;
+    return tt_xml_doc_declares_entities(ctxt->myDoc);
+}
+
 /// Whether the document's DOCTYPE names an external DTD (never loaded: DTDLOAD is never set).
 static inline int tt_xml_doc_has_external_dtd(xmlDocPtr doc) {
     if (doc == NULL || doc->intSubset == NULL) return 0;

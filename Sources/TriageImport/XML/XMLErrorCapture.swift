@@ -20,7 +20,12 @@ final class XMLErrorCapture {
     /// The first fatal error raised, which is what ends a parse; else the first error.
     var firstError: Message? { messages.first(where: \.isFatal) ?? messages.first { !$0.isWarning } }
 
-    func record(_ error: UnsafePointer<xmlError>) {
+    /// Whether the document behind an error had declared entities (an expansion bomb stops libxml2 before the
+    /// reader reaches the DOCTYPE node).
+    private(set) var sawEntityDeclarations = false
+
+    func record(_ error: UnsafeMutablePointer<xmlError>) {
+        if !sawEntityDeclarations && tt_xml_error_document_declares_entities(error) != 0 { sawEntityDeclarations = true }
         guard messages.count < keepLimit else { return }
         let raw = error.pointee
         var text = raw.message.map { String(cString: $0) } ?? "unknown libxml2 error \(raw.code)"

@@ -12,9 +12,12 @@ final class XMLInputSource {
     private(set) var exceededLimit = false
     /// Set when `read(2)` failed; the error number.
     private(set) var readErrno: Int32?
+    /// Set when a start tag holds more attributes than allowed; libxml2 then sees an I/O error.
+    private(set) var exceededAttributes = false
+    private var attributeGuard: XMLAttributeGuard
 
     /// Opens `path` for reading; throws ``ImportError/unreadable(file:reason:)`` when it cannot.
-    init(path: String, displayName: String, limit: Int64) throws {
+    init(path: String, displayName: String, limit: Int64, maxAttributes: Int) throws {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             let reason = String(cString: strerror(errno))
@@ -22,6 +25,7 @@ final class XMLInputSource {
         }
         descriptor = fd
         self.limit = limit
+        attributeGuard = XMLAttributeGuard(limit: maxAttributes)
     }
 
     deinit {
@@ -30,7 +34,7 @@ final class XMLInputSource {
 
     /// Fills `buffer` with up to `length` bytes; 0 at end of file, -1 on error or past the cap.
     func fill(_ buffer: UnsafeMutablePointer<CChar>, length: Int) -> Int32 {
-        if exceededLimit { return -1 }
+        if exceededLimit || exceededAttributes { return -1 }
         var count: Int
         repeat {
             count = Foundation.read(descriptor, buffer, length)
@@ -42,6 +46,10 @@ final class XMLInputSource {
         bytesRead += Int64(count)
         if bytesRead > limit {
             exceededLimit = true
+            return -1
+        }
+        guard attributeGuard.scan(UnsafeRawBufferPointer(start: buffer, count: count)) else {
+            exceededAttributes = true
             return -1
         }
         return Int32(count)

@@ -35,7 +35,8 @@ final class XMLStreamReader {
         fileName = url.path
         self.limits = limits
         self.diagnostics = diagnostics
-        input = try XMLInputSource(path: url.path, displayName: url.path, limit: limits.maxInputBytes)
+        input = try XMLInputSource(path: url.path, displayName: url.path, limit: limits.maxInputBytes,
+                                   maxAttributes: limits.maxAttributes)
         let context = Unmanaged.passUnretained(input).toOpaque()
         guard let reader = xmlReaderForIO(XMLInputSource.readCallback, nil, context, url.path, nil,
                                           XMLStreamReader.parserOptions) else {
@@ -68,18 +69,17 @@ final class XMLStreamReader {
             try checkCurrentNode()
             return true
         }
-        if status == 0 && !input.exceededLimit { return false }
+        if status == 0 && !input.exceededLimit && !input.exceededAttributes { return false }
         throw failure()
     }
 
     private func checkCurrentNode() throws {
         switch nodeType {
         case .documentType:
-            let doc = xmlTextReaderCurrentDoc(reader)
+            // The node's own document pointer: xmlTextReaderCurrentDoc would make the reader keep the tree.
+            let doc = xmlTextReaderCurrentNode(reader)?.pointee.doc
             if tt_xml_doc_declares_entities(doc) != 0 {
-                throw ImportError.refused(file: fileName, line: line, reason:
-                    "the DOCTYPE declares entities; entity declarations are refused because they enable "
-                        + "entity-expansion bombs and external-entity reads. Export the file without a DOCTYPE")
+                throw ImportError.refused(file: fileName, line: line, reason: Self.entityRefusal)
             }
             if tt_xml_doc_has_external_dtd(doc) != 0 {
                 diagnostics.report(ImportDiagnostic(severity: .warning, file: fileName, line: line, message:
@@ -118,6 +118,13 @@ final class XMLStreamReader {
             return ImportError.refused(file: fileName, line: nil, reason:
                 "the file is larger than \(limits.maxInputBytes) bytes; raise XMLLimits.maxInputBytes if it is trusted")
         }
+        if input.exceededAttributes {
+            return ImportError.refused(file: fileName, line: nil, reason:
+                "an element has more than \(limits.maxAttributes) attributes; raise XMLLimits.maxAttributes if the file is trusted")
+        }
+        if errors.sawEntityDeclarations {
+            return ImportError.refused(file: fileName, line: errors.firstError?.line, reason: Self.entityRefusal)
+        }
         if let code = input.readErrno {
             return ImportError.unreadable(file: fileName, reason: String(cString: strerror(code)))
         }
@@ -125,6 +132,9 @@ final class XMLStreamReader {
         return XMLDocumentBroken(file: fileName, line: error?.line, column: error?.column,
                                  message: error?.text ?? "libxml2 stopped without saying why")
     }
+
+    static let entityRefusal = "the DOCTYPE declares entities; entity declarations are refused because they enable "
+        + "entity-expansion bombs and external-entity reads. Export the file without a DOCTYPE"
 
     // MARK: - The current node
 
