@@ -96,18 +96,23 @@ private struct DigitScanner {
     /// (the caller's default zone applies); `nil` when what follows is not a zone.
     mutating func zoneOffset() -> Int?? {
         if atEnd { return .some(nil) }
-        let rest = String(decoding: bytes[position...], as: UTF8.self).trimmingCharacters(in: .whitespaces)
-        if rest == "Z" || rest == "UTC" || rest == "GMT" {
-            position = bytes.count
+        var end = bytes.count
+        while end > position, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        let rest = bytes[position..<end]
+        defer { position = bytes.count }
+        if rest.elementsEqual("Z".utf8) || rest.elementsEqual("UTC".utf8) || rest.elementsEqual("GMT".utf8) {
             return .some(0)
         }
-        guard let sign = rest.first, sign == "+" || sign == "-" else { return nil }
-        let digits = rest.dropFirst().filter { $0 != ":" }
-        guard digits.count == 2 || digits.count == 4, digits.allSatisfy(\.isASCII), let value = Int(digits) else { return nil }
-        let hours = digits.count == 2 ? value : value / 100
-        let minutes = digits.count == 2 ? 0 : value % 100
+        guard let sign = rest.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") else { return nil }
+        var digits: [Int] = []
+        for byte in rest.dropFirst() where byte != UInt8(ascii: ":") {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            digits.append(Int(byte - UInt8(ascii: "0")))
+        }
+        guard digits.count == 2 || digits.count == 4 else { return nil }
+        let hours = digits[0] * 10 + digits[1]
+        let minutes = digits.count == 4 ? digits[2] * 10 + digits[3] : 0
         guard hours <= 14, minutes < 60 else { return nil }
-        position = bytes.count
-        return .some((sign == "-" ? -1 : 1) * (hours * 3600 + minutes * 60))
+        return .some((sign == UInt8(ascii: "-") ? -1 : 1) * (hours * 3600 + minutes * 60))
     }
 }

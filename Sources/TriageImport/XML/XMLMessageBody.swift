@@ -14,8 +14,22 @@ struct XMLMessageBody {
         }
     }
 
-    /// Whether two bodies say the same once whitespace runs are ignored (a repeated description).
+    /// Whether two bodies say the same once ASCII whitespace is ignored (a repeated description).
     static func sameText(_ lhs: String, _ rhs: String) -> Bool {
-        lhs.split(whereSeparator: \.isWhitespace) == rhs.split(whereSeparator: \.isWhitespace)
+        var left = lhs.utf8.makeIterator()
+        var right = rhs.utf8.makeIterator()
+        while true {
+            let a = nextVisible(&left)
+            let b = nextVisible(&right)
+            if a != b { return false }
+            if a == nil { return true }
+        }
+    }
+
+    private static func nextVisible(_ iterator: inout String.UTF8View.Iterator) -> UInt8? {
+        while let byte = iterator.next() {
+            if byte != 0x20 && byte != 0x0A && byte != 0x0D && byte != 0x09 { return byte }
+        }
+        return nil
     }
 }

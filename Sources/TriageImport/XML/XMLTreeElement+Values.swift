@@ -8,10 +8,28 @@ extension XMLTreeElement {
 
     /// The trimmed text at `path`; `nil` when absent, empty or `nil="true"`.
     func string(_ path: String) -> String? {
-        if !path.contains("@"), let element = element(at: path), element.isNil { return nil }
-        guard let raw = value(at: path) else { return nil }
-        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let raw: String
+        if Self.isSimpleName(path) {
+            guard let element = child(path), !element.isNil else { return nil }
+            raw = element.text
+        } else {
+            if !path.contains("@"), let element = element(at: path), element.isNil { return nil }
+            guard let value = value(at: path) else { return nil }
+            raw = value
+        }
+        return Self.trimmed(raw)
+    }
+
+    /// `text` without surrounding whitespace; `nil` when nothing is left. Skips Foundation when nothing needs trimming.
+    static func trimmed(_ text: String) -> String? {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return nil }
+        if !isBlank(first) && !isBlank(last) { return text }
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         return trimmed.isEmpty ? nil : trimmed
+    }
+
+    private static func isBlank(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 || byte == 0xC2 || byte == 0xE2 || byte == 0xE3
     }
 
     /// The integer at `path`; `nil` when absent. Throws when present but not an integer.

@@ -40,6 +40,11 @@ struct XMLTreeElement: Sendable, Hashable {
         children.filter { $0.name == name }
     }
 
+    /// Whether `path` is one element name (no `/`, `@` or `(`): the common case, looked up without splitting.
+    static func isSimpleName(_ path: String) -> Bool {
+        !path.isEmpty && !path.utf8.contains { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: "(") }
+    }
+
     /// The element reached by a relative path of element names (`requester/email`); `""` is this element.
     func element(at path: some StringProtocol) -> XMLTreeElement? {
         var current = self
@@ -52,6 +57,11 @@ struct XMLTreeElement: Sendable, Hashable {
 
     /// Every element matching the path, the last step repeating (`comments/comment`).
     func elements(at path: String) -> [XMLTreeElement] {
+        if let slash = path.firstIndex(of: "/"), Self.isSimpleName(String(path[path.index(after: slash)...])),
+           Self.isSimpleName(String(path[..<slash])) {
+            return child(String(path[..<slash]))?.children(named: String(path[path.index(after: slash)...])) ?? []
+        }
+        if Self.isSimpleName(path) { return children(named: path) }
         var steps = path.split(separator: "/").filter { !$0.isEmpty && $0 != "." }
         guard let last = steps.popLast() else { return [self] }
         guard let parent = element(at: steps.joined(separator: "/")) else { return [] }
@@ -61,6 +71,7 @@ struct XMLTreeElement: Sendable, Hashable {
     /// The string a field path gives: an element's text, or an attribute with `@name` as the last step
     /// (`@id`, `requester/@email`); `text()` as the last step is the element's text. `nil` when absent.
     func value(at path: String) -> String? {
+        if Self.isSimpleName(path) { return child(path)?.text }
         var steps = Substring(path)
         if steps.hasSuffix("/text()") { steps = steps.dropLast(7) } else if steps == "text()" { steps = "" }
         if let slash = steps.lastIndex(of: "/"), steps[steps.index(after: slash)...].hasPrefix("@") {

@@ -5,8 +5,8 @@ import TriageModel
 /// `organizations.xml` in the folder of `tickets.xml`.
 struct ZendeskXMLDirectory: Sendable {
     struct User: Sendable, Hashable {
-        var name: String?
-        var email: String?
+        /// Name and lower-cased e-mail, built once per user rather than once per message.
+        var participant: Participant
         var role: MessageRole
         var organizationID: Int?
     }
@@ -27,7 +27,7 @@ struct ZendeskXMLDirectory: Sendable {
             directory.hasUsers = true
             try each(in: usersURL, path: ["users", "user"], limits: limits, options: options, diagnostics: diagnostics) { user in
                 guard let id = try user.integer("id") else { return }
-                directory.users[id] = User(name: user.string("name"), email: user.string("email")?.lowercased(),
+                directory.users[id] = User(participant: Participant(name: user.string("name"), email: user.string("email")),
                                            role: ZendeskXMLCodes.role(try user.integer("roles") ?? 0),
                                            organizationID: try user.integer("organization-id"))
             }

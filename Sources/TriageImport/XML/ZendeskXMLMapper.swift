@@ -48,8 +48,7 @@ struct ZendeskXMLMapper {
     }
 
     private func participant(_ id: Int) -> Participant {
-        guard let user = directory.users[id] else { return Participant() }
-        return Participant(name: user.name, email: user.email)
+        directory.users[id]?.participant ?? Participant()
     }
 
     /// The conversation: the comments, with the description first unless the first comment repeats it
