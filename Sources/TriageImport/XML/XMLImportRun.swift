@@ -44,6 +44,11 @@ struct XMLImportRun {
                     emitted += 1
                 }
             }
+            if index == 0 {
+                let path = recordPath.isEmpty ? "any child of the document element" : recordPath.joined(separator: "/")
+                diagnostics.report(ImportDiagnostic(severity: .warning, file: url.path, message:
+                    "no record elements at \(path); check the record path (the mapping's `records`) or the --from format"))
+            }
         } catch let broken as XMLDocumentBroken {
             guard emitted > 0 else { throw broken.importError }
             diagnostics.report(ImportDiagnostic(file: broken.file, line: broken.line,

@@ -65,3 +65,15 @@ struct GenericXMLImporterTests {
         #expect(result.tickets.map(\.subject) == ["a", "b", ""])
     }
 }
+
+@Suite("GenericXMLImporter record path")
+struct GenericXMLRecordPathTests {
+    @Test("a records path that matches nothing is reported, not silent")
+    func wrongRecordPath() throws {
+        let url = try XMLTestSupport.write("<export><tickets><ticket id=\"1\"/></tickets></export>")
+        let mapping = FieldMapping(records: "export/ticket", fields: [.externalID: "@id"])
+        let result = XMLTestSupport.read(GenericXMLImporter(), url, options: ImportOptions(mapping: mapping))
+        #expect(result.tickets.isEmpty)
+        #expect(result.diagnostics.contains { $0.severity == .warning && $0.message.contains("export/ticket") })
+    }
+}
