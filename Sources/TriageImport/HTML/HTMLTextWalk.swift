@@ -62,7 +62,8 @@ struct HTMLTextWalk {
         guard let name = node.pointee.name else { return .inline }
         let key = UnsafeRawPointer(name)
         if let known = tags[key] { return known }
-        let tag = HTMLTag(name: String(cString: name).lowercased())
+        // libxml2's HTML parser lower-cases element names.
+        let tag = HTMLTag.named(String(cString: name))
         tags[key] = tag
         return tag
     }

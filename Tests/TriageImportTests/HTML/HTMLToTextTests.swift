@@ -59,6 +59,11 @@ struct HTMLToTextTests {
         #expect(HTMLToText.convert(html) == "Log:\n\nline 1\n    indented\n\nend")
     }
 
+    @Test("upper-case tags are treated like lower-case ones")
+    func upperCaseTags() {
+        #expect(HTMLToText.convert("<P>Hi</P><SCRIPT>evil()</SCRIPT><UL><LI>one</LI></UL>") == "Hi\n\n- one")
+    }
+
     @Test("plain text without markup only has its whitespace collapsed")
     func plainText() {
         #expect(HTMLToText.convert("  just\n text  ") == "just text")
