@@ -131,3 +131,24 @@ struct ZendeskXMLImporterTests {
         #expect(outcome.tickets.allSatisfy { $0.source == "zendesk-eu" })
     }
 }
+
+@Suite("ZendeskXMLImporter on files that are not exports")
+struct ZendeskXMLNotAnExportTests {
+    @Test("empty, JSON and missing files end with an ImportError that names the file", arguments: ["", "{\"tickets\": []}", "\u{FEFF}"])
+    func notXML(contents: String) throws {
+        let url = try XMLTestSupport.write(contents)
+        let outcome = XMLTestSupport.read(ZendeskXMLImporter(), url)
+        let error = try #require(outcome.error as? ImportError)
+        #expect("\(error)".contains(url.path))
+        #expect(outcome.tickets.isEmpty)
+    }
+
+    @Test("a missing file is unreadable")
+    func missingFile() {
+        let outcome = XMLTestSupport.read(ZendeskXMLImporter(), URL(fileURLWithPath: "/nonexistent/tickets.xml"))
+        guard case .unreadable? = outcome.error as? ImportError else {
+            Issue.record("expected unreadable, got \(String(describing: outcome.error))")
+            return
+        }
+    }
+}
