@@ -15,7 +15,7 @@ struct FreshdeskXMLImporterTests {
     @Test("codes are named like Freshdesk's API; requester, group, tags and dates come through")
     func ticketFields() throws {
         let ticket = try #require(try tickets().first)
-        #expect(ticket.source == "freshdesk")
+        #expect(ticket.source == ImportFormat.freshdeskXML.defaultSource)
         #expect(ticket.externalID == "5001")
         #expect(ticket.status == "pending")
         #expect(ticket.labelPriority == "urgent")

@@ -17,7 +17,7 @@ struct GenericXMLImporterTests {
         #expect(result.error == nil)
         #expect(result.tickets.map(\.externalID) == ["T-1", "T-3"])
         let ticket = result.tickets[0]
-        #expect(ticket.source == "import")
+        #expect(ticket.source == ImportFormat.genericXML.defaultSource)
         #expect(ticket.subject == "Box arrived crushed")
         #expect(ticket.labelDepartment == "Shipping & Returns")
         #expect(ticket.requester == Participant(name: "Pat Doe", email: "pat@example.org"))

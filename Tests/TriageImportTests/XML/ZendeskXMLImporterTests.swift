@@ -16,7 +16,7 @@ struct ZendeskXMLImporterTests {
         let outcome = try importFixture()
         try #require(outcome.tickets.count == 3)
         let ticket = outcome.tickets[0]
-        #expect(ticket.source == "zendesk")
+        #expect(ticket.source == ImportFormat.zendeskXML.defaultSource)
         #expect(ticket.externalID == "101")
         #expect(ticket.subject == "Charged twice for March")
         #expect(ticket.status == "open")
