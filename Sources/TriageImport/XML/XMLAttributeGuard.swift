@@ -13,6 +13,8 @@ struct XMLAttributeGuard {
     let limit: Int
     private var state = State.text
     private var count = 0
+    /// 1-based line of the byte being scanned (the offending tag's line once ``scan(_:)`` returned `false`).
+    private(set) var line = 1
 
     init(limit: Int) {
         self.limit = limit
@@ -21,6 +23,7 @@ struct XMLAttributeGuard {
     /// Feeds the next bytes; `false` as soon as one start tag holds more than `limit` attributes.
     mutating func scan(_ bytes: UnsafeRawBufferPointer) -> Bool {
         for byte in bytes {
+            if byte == 0x0A { line += 1 }
             switch state {
             case .text:
                 if byte == UInt8(ascii: "<") { state = .afterOpen }

@@ -15,6 +15,8 @@ final class XMLInputSource {
     /// Set when a start tag holds more attributes than allowed; libxml2 then sees an I/O error.
     private(set) var exceededAttributes = false
     private var attributeGuard: XMLAttributeGuard
+    /// The line where the attribute cap was hit.
+    var attributeLimitLine: Int { attributeGuard.line }
 
     /// Opens `path` for reading; throws ``ImportError/unreadable(file:reason:)`` when it cannot.
     init(path: String, displayName: String, limit: Int64, maxAttributes: Int) throws {

@@ -119,7 +119,7 @@ final class XMLStreamReader {
                 "the file is larger than \(limits.maxInputBytes) bytes; raise XMLLimits.maxInputBytes if it is trusted")
         }
         if input.exceededAttributes {
-            return ImportError.refused(file: fileName, line: nil, reason:
+            return ImportError.refused(file: fileName, line: input.attributeLimitLine, reason:
                 "an element has more than \(limits.maxAttributes) attributes; raise XMLLimits.maxAttributes if the file is trusted")
         }
         if errors.sawEntityDeclarations {

@@ -29,6 +29,14 @@ struct XMLAttributeGuardTests {
         #expect(passes(xml, limit: 1))
     }
 
+    @Test("the line of the offending tag is known")
+    func line() {
+        var scanner = XMLAttributeGuard(limit: 2)
+        let text = "<r>\n<ok a=\"1\">\n\n<bad a=\"1\" b=\"2\"\n c=\"3\"/></r>"
+        #expect(Array(text.utf8).withUnsafeBytes { scanner.scan($0) } == false)
+        #expect(scanner.line == 5)
+    }
+
     @Test("UTF-16 markup is scanned too")
     func utf16() {
         let text = "<t a=\"1\" b=\"2\"/>"
