@@ -29,7 +29,21 @@ struct XMLBench: ParsableCommand {
     @Flag(help: "Keep the generated files instead of deleting them at the end.")
     var keep = false
 
+    @Option(help: "Import this existing Zendesk tickets.xml instead of generating exports (companions next to it).")
+    var input: String?
+
     func run() throws {
+        if let input {
+            let url = URL(fileURLWithPath: input)
+            let result = try Self.importAll(url)
+            let bytes = Double(Self.size(of: url)) / 1_048_576
+            print(String(format: "%@: %d tickets, %d messages in %.2f s = %.0f tickets/s, %.1f MB/s (CPU %.2f s = %.0f tickets per CPU-second), %d diagnostics",
+                         url.lastPathComponent, result.tickets, result.messages, result.seconds,
+                         Double(result.tickets) / result.seconds, bytes / result.seconds, result.cpu,
+                         Double(result.tickets) / result.cpu, result.diagnostics))
+            print("peak RSS (VmHWM): \(Self.peakRSS())")
+            return
+        }
         let folder = URL(fileURLWithPath: out)
         let plainFolder = folder.appendingPathComponent("plain")
         let htmlFolder = folder.appendingPathComponent("html")

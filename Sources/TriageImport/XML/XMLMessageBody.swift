@@ -16,6 +16,7 @@ struct XMLMessageBody {
 
     /// Whether two bodies say the same once ASCII whitespace is ignored (a repeated description).
     static func sameText(_ lhs: String, _ rhs: String) -> Bool {
+        if lhs == rhs { return true }
         var left = lhs.utf8.makeIterator()
         var right = rhs.utf8.makeIterator()
         while true {
