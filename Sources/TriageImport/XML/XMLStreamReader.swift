@@ -125,6 +125,11 @@ final class XMLStreamReader {
         if errors.sawEntityDeclarations {
             return ImportError.refused(file: fileName, line: errors.firstError?.line, reason: Self.entityRefusal)
         }
+        if let limit = errors.messages.first(where: { $0.text.localizedCaseInsensitiveContains("huge") }) {
+            return ImportError.refused(file: fileName, line: limit.line, reason:
+                "libxml2's size limit was hit (\(limit.text)): a text node over 10,000,000 bytes or a similar giant; "
+                    + "the limit is only lifted by XML_PARSE_HUGE, never used on untrusted files. Trim that field and re-export")
+        }
         if let code = input.readErrno {
             return ImportError.unreadable(file: fileName, reason: String(cString: strerror(code)))
         }

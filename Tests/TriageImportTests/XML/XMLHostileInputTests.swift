@@ -162,6 +162,13 @@ struct XMLHostileInputTests {
         #expect(outcome.diagnostics.contains { $0.record == 1 && $0.message.contains("larger than 1000 bytes") })
     }
 
+    @Test("a text node over libxml2's 10 MB limit is refused with a clear reason")
+    func hugeTextNode() throws {
+        let big = String(repeating: "abcdefghij", count: 1_100_000)
+        let xml = "<tickets><ticket><nice-id>1</nice-id><description>\(big)</description></ticket></tickets>"
+        expectRefused(XMLTestSupport.read(ZendeskXMLImporter(), try XMLTestSupport.write(xml)), mentioning: "10,000,000 bytes")
+    }
+
     @Test("an entity reference without any DOCTYPE is a clear error")
     func undeclaredEntity() throws {
         let xml = "<tickets><ticket><nice-id>1</nice-id><subject>&nope;</subject></ticket></tickets>"
