@@ -3,6 +3,9 @@ import TriageModel
 
 /// The loop the XML importers share: stream records, map each one, emit it or report why not.
 ///
+/// libxml2 parses on a thread of its own while the caller's thread maps and emits, in file order, with at most a
+/// few hundred parsed records waiting in between (``XMLRecordQueue``). When `emit` throws, parsing stops.
+///
 /// A record whose mapping fails is reported as an error diagnostic (with its line) and skipped. A broken
 /// document (not well-formed) stops the file: when records were already emitted the failure is reported
 /// as a diagnostic with its line and column and the read ends normally, so those records stay imported;
@@ -19,29 +22,18 @@ struct XMLImportRun {
                                      maxRecordBytes: options.maxRecordBytes)
         var index = 0
         var emitted = 0
+        let queue = XMLRecordQueue(capacity: 8)
+        let producerDone = DispatchSemaphore(value: 0)
+        Self.startParsing(stream, into: queue, diagnostics: diagnostics, done: producerDone)
+        defer {
+            queue.cancel()
+            producerDone.wait()
+        }
         do {
-            try stream.forEach(diagnostics: diagnostics) { item in
-                index += 1
-                switch item {
-                case let .oversized(line):
-                    diagnostics.report(ImportDiagnostic(file: url.path, record: index, line: line, message:
-                        "record larger than \(stream.maxRecordBytes) bytes, skipped; raise the record size cap if it is genuine"))
-                case let .record(element):
-                    let draft: ImportedTicketDraft
-                    do {
-                        draft = try map(element)
-                    } catch let problem as XMLFieldProblem {
-                        diagnostics.report(ImportDiagnostic(file: url.path, record: index, line: problem.line ?? element.line,
-                                                            field: problem.field, message: problem.message + "; record skipped"))
-                        return
-                    }
-                    for warning in draft.warnings {
-                        diagnostics.report(ImportDiagnostic(severity: .warning, file: url.path, record: index,
-                                                            line: warning.line ?? element.line, field: warning.field,
-                                                            message: warning.message))
-                    }
-                    try emit(ImportRecord(ticket: draft.ticket, index: index, line: element.line))
-                    emitted += 1
+            while let batch = try queue.take() {
+                for item in batch {
+                    index += 1
+                    if try handle(item, index: index, map: map, emit: emit) { emitted += 1 }
                 }
             }
             if index == 0 {
@@ -56,5 +48,60 @@ struct XMLImportRun {
                 "reading stopped: \(broken.message); the \(emitted) records before this point were imported, "
                     + "the rest of the file was not (fix or re-export it)"))
         }
+    }
+
+    /// Maps and emits one record, or reports why not; whether it was emitted.
+    private func handle(_ item: XMLRecordStream.Item, index: Int, map: (XMLTreeElement) throws -> ImportedTicketDraft,
+                        emit: (ImportRecord) throws -> Void) throws -> Bool {
+        switch item {
+        case let .oversized(line):
+            diagnostics.report(ImportDiagnostic(file: url.path, record: index, line: line, message:
+                "record larger than \(limits.maxRecordBytes ?? options.maxRecordBytes) bytes, skipped; "
+                    + "raise the record size cap if it is genuine"))
+            return false
+        case let .record(element):
+            let draft: ImportedTicketDraft
+            do {
+                draft = try map(element)
+            } catch let problem as XMLFieldProblem {
+                diagnostics.report(ImportDiagnostic(file: url.path, record: index, line: problem.line ?? element.line,
+                                                    field: problem.field, message: problem.message + "; record skipped"))
+                return false
+            }
+            for warning in draft.warnings {
+                diagnostics.report(ImportDiagnostic(severity: .warning, file: url.path, record: index,
+                                                    line: warning.line ?? element.line, field: warning.field,
+                                                    message: warning.message))
+            }
+            try emit(ImportRecord(ticket: draft.ticket, index: index, line: element.line))
+            return true
+        }
+    }
+
+    /// Runs `stream` on a new thread, handing records over in batches; signals `done` when the thread ends.
+    private static func startParsing(_ stream: XMLRecordStream, into queue: XMLRecordQueue,
+                                     diagnostics: any DiagnosticSink, done: DispatchSemaphore) {
+        let thread = Thread {
+            var batch: [XMLRecordStream.Item] = []
+            batch.reserveCapacity(32)
+            do {
+                try stream.forEach(diagnostics: diagnostics) { item in
+                    batch.append(item)
+                    if batch.count == 32 {
+                        guard queue.put(batch) else { throw CancellationError() }
+                        batch.removeAll(keepingCapacity: true)
+                    }
+                }
+                if !batch.isEmpty { _ = queue.put(batch) }
+                queue.finish(nil)
+            } catch {
+                // Records parsed before the failure still go out, then the failure.
+                if !batch.isEmpty { _ = queue.put(batch) }
+                queue.finish(error)
+            }
+            done.signal()
+        }
+        thread.name = "TicketTriage XML parser"
+        thread.start()
     }
 }

@@ -152,3 +152,36 @@ struct ZendeskXMLNotAnExportTests {
         }
     }
 }
+
+@Suite("ZendeskXMLImporter streaming")
+struct ZendeskXMLStreamingTests {
+    private struct Stop: Error {}
+
+    @Test("thousands of records arrive in file order with their indexes and lines")
+    func order() throws {
+        let count = 5_000
+        let body = (1...count).map { "<ticket>\n<nice-id type=\"integer\">\($0)</nice-id>\n</ticket>" }.joined(separator: "\n")
+        let outcome = XMLTestSupport.read(ZendeskXMLImporter(), try XMLTestSupport.write("<tickets>\n\(body)\n</tickets>"))
+        #expect(outcome.error == nil)
+        #expect(outcome.records.count == count)
+        #expect(outcome.records.map(\.ticket.externalID) == (1...count).map(String.init), "out of order")
+        #expect(outcome.records.map(\.index) == Array(1...count), "indexes")
+        #expect(outcome.records.map(\.line) == (0..<count).map { 2 + 3 * $0 }, "lines")
+    }
+
+    @Test("an error thrown by emit stops the read and comes back to the caller")
+    func emitStops() throws {
+        let body = String(repeating: "<ticket><nice-id>1</nice-id><subject>x</subject></ticket>", count: 50_000)
+        let url = try XMLTestSupport.write("<tickets>\(body)</tickets>")
+        var seen = 0
+        let start = Date()
+        #expect(throws: Stop.self) {
+            try ZendeskXMLImporter().read(url, options: ImportOptions(), diagnostics: DiagnosticCollector()) { _ in
+                seen += 1
+                if seen == 10 { throw Stop() }
+            }
+        }
+        #expect(seen == 10)
+        #expect(Date().timeIntervalSince(start) < 2)
+    }
+}
