@@ -1,5 +1,5 @@
-/// A small deterministic generator (SplitMix64), so fuzz runs are reproducible.
-struct SplitMix64 {
+/// A small deterministic generator (the SplitMix64 algorithm), so fuzz runs are reproducible.
+struct XMLFuzzRandom {
     private var state: UInt64
 
     init(seed: UInt64) {
