@@ -57,4 +57,26 @@ static inline CURLSHcode tt_share_setopt_long(CURLSH *handle, CURLSHoption optio
     return curl_share_setopt(handle, option, value);
 }
 
+static inline CURLcode tt_easy_setopt_header_callback(CURL *handle, tt_data_callback callback) {
+    return curl_easy_setopt(handle, CURLOPT_HEADERFUNCTION, callback);
+}
+
+/// `curl_global_init(CURL_GLOBAL_ALL)`: the macro is not imported as a typed constant.
+static inline CURLcode tt_global_init_all(void) {
+    return curl_global_init(CURL_GLOBAL_ALL);
+}
+
+/// Whether a multi message says a transfer is done, and with which result (the union is awkward from Swift).
+static inline int tt_multi_msg_is_done(const CURLMsg *message) {
+    return message->msg == CURLMSG_DONE;
+}
+
+static inline CURLcode tt_multi_msg_result(const CURLMsg *message) {
+    return message->data.result;
+}
+
+static inline long tt_http_version_2tls(void) { return (long)CURL_HTTP_VERSION_2TLS; }
+static inline long tt_http_version_1_1(void) { return (long)CURL_HTTP_VERSION_1_1; }
+static inline long tt_pipe_multiplex(void) { return (long)CURLPIPE_MULTIPLEX; }
+
 #endif

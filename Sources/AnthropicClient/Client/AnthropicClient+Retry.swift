@@ -1,0 +1,65 @@
+import Foundation
+import Logging
+import TriageNetwork
+
+extension AnthropicClient {
+    /// Sends one API request with the SDKs' retry rules; returns the first 2xx response with its body
+    /// read (a connection lost while reading is retried too), or unread when `streaming`.
+    func send(_ method: String, _ path: String, body: Data?, outputTokens: Int,
+              streaming: Bool) async throws -> (response: HTTPResponse, body: Data?) {
+        let request = makeRequest(method, path, body: body, streaming: streaming)
+        let policy = retryPolicy
+        var retries = 0
+        while true {
+            try Task.checkCancellation()
+            try await limiter.waitForCapacity(outputTokens: outputTokens)
+            let failure: AnthropicError
+            let retryable: Bool
+            var failedHeaders: HTTPHeaders?
+            do {
+                let response = try await transport.send(request)
+                await limiter.record(status: response.status, headers: response.headers)
+                let requestID = response.headers["request-id"]
+                if (200..<300).contains(response.status) {
+                    logger.debug("anthropic \(method) /\(path) → \(response.status)", metadata: ["request-id": "\(requestID ?? "-")", "retries": "\(retries)"])
+                    if streaming { return (response, nil) }
+                    return (response, try await response.body.collect(upTo: configuration.maxResponseBytes))
+                }
+                let errorBody = (try? await response.body.collect(upTo: 1 << 20)) ?? Data()
+                let apiError = APIError.from(status: response.status, body: errorBody, requestID: requestID)
+                failure = .api(apiError)
+                failedHeaders = response.headers
+                retryable = policy.shouldRetry(status: response.status, headers: response.headers, error: apiError)
+            } catch let error as NetworkError {
+                if error == .cancelled { throw CancellationError() }
+                failure = .network(error, attempts: retries + 1)
+                retryable = error.isTransient
+            }
+            guard retryable, retries < policy.maxRetries else {
+                logger.debug("anthropic \(method) /\(path) failed, not retrying", metadata: ["error": "\(failure)"])
+                throw failure
+            }
+            let delay = policy.delay(retriesSoFar: retries, headers: failedHeaders, now: clock.now(), random: clock.random())
+            logger.debug("anthropic \(method) /\(path) retry \(retries + 1) in \(delay)", metadata: ["error": "\(failure)"])
+            try await clock.sleep(delay)
+            retries += 1
+        }
+    }
+
+    /// The HTTP request with version, auth and content headers. The key appears only here.
+    func makeRequest(_ method: String, _ path: String, body: Data?, streaming: Bool) -> HTTPRequest {
+        var headers: HTTPHeaders = [
+            "anthropic-version": configuration.apiVersion,
+            "accept": streaming ? "text/event-stream" : "application/json",
+        ]
+        switch configuration.authentication {
+        case .bearer: headers["authorization"] = "Bearer \(configuration.apiKey.secret)"
+        case .xAPIKey: headers["x-api-key"] = configuration.apiKey.secret
+        }
+        if body != nil { headers["content-type"] = "application/json" }
+        if !configuration.betas.isEmpty { headers["anthropic-beta"] = configuration.betas.joined(separator: ",") }
+        return HTTPRequest(method: method, url: configuration.baseURL.appending(path: path), headers: headers, body: body,
+                           timeout: streaming ? nil : configuration.timeout,
+                           idleTimeout: streaming ? configuration.streamIdleTimeout : nil)
+    }
+}

@@ -1,0 +1,4 @@
+import AnthropicClient
+
+/// `AnthropicClient.JSONValue`, named apart from FlyingFox's own `JSONValue`.
+public typealias APIJSON = JSONValue
