@@ -10,6 +10,7 @@ struct TriageBench: AsyncParsableCommand {
             // Each area registers its benchmark command here.
             ImportBench.self,
             AnthropicBench.self,
+            LocalModelBench.self,
         ]
     )
 }
