@@ -44,7 +44,7 @@ struct ImportBench: ParsableCommand {
             }
             let clock = ContinuousClock()
             let start = clock.now
-            let bytes = try SyntheticTickets.write(count: tickets, to: dataPath)
+            let bytes = try SyntheticTicketExport.write(count: tickets, to: dataPath)
             print("data: \(dataPath): \(tickets) tickets, \(bytes / 1_048_576) MiB, generated in \(String(format: "%.1f", BenchSupport.seconds(clock.now - start))) s")
         case .parse:
             let clock = ContinuousClock()

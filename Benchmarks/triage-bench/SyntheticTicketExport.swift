@@ -2,7 +2,7 @@ import Foundation
 
 /// Writes synthetic support tickets of realistic size: Zendesk-style JSON Lines, one ticket per line,
 /// about 1 KB of customer text each, departments and phrasing varied by a seeded generator.
-enum SyntheticTickets {
+enum SyntheticTicketExport {
     static let departments = ["Billing", "Technical Support", "Account & Access", "Shipping & Returns", "Sales",
                               "Product Feedback", "Security & Abuse", "General Inquiry"]
 
