@@ -135,6 +135,26 @@ extension TicketStore {
         }
     }
 
+    /// The model calls recorded for a run (a batch's run), oldest first; every call when `runID` is `nil`.
+    public func llmCalls(runID: Int64? = nil) throws -> [LLMCallRecord] {
+        try read("reading model calls") { db in
+            let filter = runID == nil ? "" : "WHERE run_id = ?"
+            return try Row.fetchAll(db, sql: """
+                SELECT purpose, model, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, cache_write_1h_tokens,
+                    is_batch, cost_usd, latency_ms, request_id, started_at, outcome, error FROM llm_calls \(filter) ORDER BY id
+                """, arguments: StatementArguments(runID.map { [$0] } ?? [])).map { row in
+                LLMCallRecord(
+                    purpose: row["purpose"], model: row["model"],
+                    usage: TokenUsage(inputTokens: row["input_tokens"], outputTokens: row["output_tokens"],
+                                      cacheReadInputTokens: row["cache_read_tokens"], cacheCreationInputTokens: row["cache_write_tokens"],
+                                      cacheCreation1hInputTokens: row["cache_write_1h_tokens"]),
+                    isBatch: row["is_batch"], costUSD: row["cost_usd"], latencyMilliseconds: row["latency_ms"],
+                    requestID: row["request_id"], startedAt: SQLDate.date(row["started_at"]) ?? Date(timeIntervalSince1970: 0),
+                    outcome: LLMCallRecord.Outcome(rawValue: row["outcome"]) ?? .failed, error: row["error"])
+            }
+        }
+    }
+
     private static func batch(_ row: Row) -> StoredBatch {
         StoredBatch(id: row["id"], runID: row["run_id"], model: row["model"],
                     createdAt: SQLDate.date(row["created_at"]) ?? Date(timeIntervalSince1970: 0),

@@ -61,10 +61,10 @@ enum ClaudeRunFixtures {
     }
 
     static func claude(_ mock: MockAnthropicServer, settings: ClaudeSettings = ClaudeSettings(),
-                       maxRetries: Int = 2) throws -> ClaudeClassifier {
+                       maxRetries: Int = 2, clock: ClientClock = ClientClock(sleep: { _ in }, now: { Date() }, random: { 0.5 }))
+        throws -> ClaudeClassifier {
         let prompt = try ClaudePromptTemplate.load(directory: repositoryRoot.appendingPathComponent("Templates/prompts").path)
-        let client = AnthropicClient(configuration: mock.configuration(maxRetries: maxRetries),
-                                     clock: ClientClock(sleep: { _ in }, now: { Date() }, random: { 0.5 }))
+        let client = AnthropicClient(configuration: mock.configuration(maxRetries: maxRetries), clock: clock)
         return try ClaudeClassifier(client: client, settings: settings, departments: Department.defaults, prompt: prompt,
                                     logger: Logger(label: "test"))
     }
