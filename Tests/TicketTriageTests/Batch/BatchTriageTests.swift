@@ -63,10 +63,13 @@ import TriageTestSupport
         #expect(try await batch.submit() == nil)
 
         let early = try await batch.collect(wait: false)
-        #expect(early.stillProcessing == [submission.batchID])
-        #expect(try store.statistics().triaged == 0)
-
-        let report = try await batch.collect(wait: true)
+        if early.collected.isEmpty {
+            // Still in progress (unless the machine was so slow the second passed already): nothing stored yet.
+            #expect(early.stillProcessing == [submission.batchID])
+            #expect(try store.statistics().triaged == 0)
+        }
+        var report = try await batch.collect(wait: true)
+        report.merge(early)
         #expect(report.collected == [submission.batchID])
         #expect(report.triaged == 8)
         #expect(report.errored == 1)

@@ -83,6 +83,24 @@ import TriageTestSupport
         #expect(claude.estimatedPromptTokens(of: ClaudeFixtures.ticket(3, body: "x")).prefix > 512)
     }
 
+    @Test func haiku45PrefixIsBelowItsCacheMinimumAndStillWorks() async throws {
+        let mock = try await MockAnthropicServer.start()
+        defer { Task { await mock.stop() } }
+        let claude = try ClaudeFixtures.classifier(mock, model: "claude-haiku-4-5")
+        let first = try await claude.classify(ClaudeFixtures.ticket(1, body: "Billing question."))
+        let second = try await claude.classify(ClaudeFixtures.ticket(2, body: "Another billing question."))
+        #expect(first.result?.model == "claude-haiku-4-5")
+        #expect(second.result != nil)
+        // About 2,000 tokens of prefix: under Haiku 4.5's 4,096-token minimum, so nothing is written or read.
+        #expect(claude.estimatedPromptTokens(of: ClaudeFixtures.ticket(3, body: "x")).prefix < 4096)
+        for call in first.calls + second.calls {
+            #expect(call.usage.cacheCreationInputTokens == 0 && call.usage.cacheReadInputTokens == 0)
+            // Haiku 4.5 prices: $1 input, $5 output per million.
+            let expected = (Double(call.usage.inputTokens) * 1 + Double(call.usage.outputTokens) * 5) / 1_000_000
+            #expect(abs((call.costUSD ?? -1) - expected) < 1e-12)
+        }
+    }
+
     @Test func ticketAskingForLegalIsRetriedThenAccepted() async throws {
         let mock = try await Self.scripted([
             .init(text: ClaudeFixtures.answer(department: "Legal")),

@@ -93,7 +93,9 @@ extension BatchTriage {
 }
 
 extension BatchTriage.CollectReport {
+    /// Adds `other`'s counts and collected batches (not its still-processing list, which a later report supersedes).
     mutating func merge(_ other: BatchTriage.CollectReport) {
+        collected += other.collected
         triaged += other.triaged
         invalid += other.invalid
         errored += other.errored
