@@ -211,17 +211,6 @@ import TriageTestSupport
             try MockAnthropicServerless().classifier(model: nil, settings: settings)
         }
     }
-
-    @Test func settingsDecodeFromSnakeCaseWithDefaults() throws {
-        let json = #"{"model":"claude-haiku-4-5","escalation_model":"claude-sonnet-5-5","summary_words":30,"redaction":{"phones":false}}"#
-        let settings = try JSONDecoder().decode(ClaudeSettings.self, from: Data(json.utf8))
-        #expect(settings.model == "claude-haiku-4-5")
-        #expect(settings.escalationModel == "claude-sonnet-5-5")
-        #expect(settings.summaryWords == 30)
-        #expect(settings.maxTokens == ClaudeSettings().maxTokens)
-        #expect(settings.redaction.phones == false && settings.redaction.emails == true)
-        #expect(settings.examples == PromptExample.defaults)
-    }
 }
 
 /// Classifiers for request-building tests, with a client that is never called.
