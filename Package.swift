@@ -146,6 +146,7 @@ let package = Package(
         .testTarget(
             name: "TriageClassifyTests",
             dependencies: ["TriageClassify", "TriageTestSupport"],
+            resources: [.copy("Claude/Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "TriageRulesTests", dependencies: ["TriageRules"], swiftSettings: swiftSettings),

@@ -12,6 +12,8 @@ struct TriageBench: AsyncParsableCommand {
             LocalModelBench.self,
             AnthropicBench.self,
             XMLBench.self,
+            AnthropicBench.self,
+            LocalModelBench.self,
         ]
     )
 }

@@ -1,0 +1,128 @@
+import Foundation
+
+/// The `claude:` section of `triage.yml`: which model, how long the answer may be, thresholds and redaction.
+///
+/// Every key is optional in the file (snake_case); a missing key keeps its default:
+///
+/// ```yaml
+/// claude:
+///   model: claude-haiku-5-5
+///   escalation_model: claude-sonnet-5-5
+///   max_tokens: 400
+///   summary_words: 60
+///   summary_language: English
+///   effort: low
+///   confidence_threshold: 0.6
+///   local_threshold: 0.85
+///   fallback_to_local: false
+///   redaction: { emails: true, phones: true, cards: true, ibans: true, restore_in_summary: true, patterns: [] }
+/// ```
+public struct ClaudeSettings: Codable, Sendable, Hashable {
+    /// The model that classifies (`claude-haiku-5-5`; `claude-haiku-4-5` keeps working).
+    public var model: String
+    /// A larger model asked again when `model`'s confidence is below `confidenceThreshold` (cascade only).
+    public var escalationModel: String?
+    /// Output limit per call. Kept tight: the rate limiter charges it up front and it bounds the worst-case cost.
+    public var maxTokens: Int
+    /// Longest summary in words; longer summaries are cut at this many words.
+    public var summaryWords: Int
+    /// The language summaries are written in, as the prompt names it (`English`, `German`).
+    public var summaryLanguage: String
+    /// `output_config.effort` for models with adaptive thinking (`low`, `medium`, `high`); ignored by others.
+    public var effort: String?
+    /// Below this confidence a Claude answer is escalated (cascade) and flagged for a human.
+    public var confidenceThreshold: Double
+    /// In the cascade, the local model's answer is used when its confidence is at least this.
+    public var localThreshold: Double
+    /// In the cascade, when Claude is unavailable after retries: take the local answer (marked) instead of failing.
+    public var fallbackToLocal: Bool
+    public var redaction: RedactionSettings
+    /// Few-shot examples shown in the cached prompt; those naming an unconfigured department are skipped.
+    public var examples: [PromptExample]
+
+    public init(model: String = "claude-haiku-5-5", escalationModel: String? = nil, maxTokens: Int = 400,
+                summaryWords: Int = 60, summaryLanguage: String = "English", effort: String? = "low",
+                confidenceThreshold: Double = 0.6, localThreshold: Double = 0.85, fallbackToLocal: Bool = false,
+                redaction: RedactionSettings = RedactionSettings(), examples: [PromptExample] = PromptExample.defaults) {
+        self.model = model
+        self.escalationModel = escalationModel
+        self.maxTokens = maxTokens
+        self.summaryWords = summaryWords
+        self.summaryLanguage = summaryLanguage
+        self.effort = effort
+        self.confidenceThreshold = confidenceThreshold
+        self.localThreshold = localThreshold
+        self.fallbackToLocal = fallbackToLocal
+        self.redaction = redaction
+        self.examples = examples
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case model, effort, redaction, examples
+        case escalationModel = "escalation_model"
+        case maxTokens = "max_tokens"
+        case summaryWords = "summary_words"
+        case summaryLanguage = "summary_language"
+        case confidenceThreshold = "confidence_threshold"
+        case localThreshold = "local_threshold"
+        case fallbackToLocal = "fallback_to_local"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = ClaudeSettings()
+        model = try c.decodeIfPresent(String.self, forKey: .model) ?? d.model
+        escalationModel = try c.decodeIfPresent(String.self, forKey: .escalationModel)
+        maxTokens = try c.decodeIfPresent(Int.self, forKey: .maxTokens) ?? d.maxTokens
+        summaryWords = try c.decodeIfPresent(Int.self, forKey: .summaryWords) ?? d.summaryWords
+        summaryLanguage = try c.decodeIfPresent(String.self, forKey: .summaryLanguage) ?? d.summaryLanguage
+        effort = try c.decodeIfPresent(String.self, forKey: .effort) ?? d.effort
+        confidenceThreshold = try c.decodeIfPresent(Double.self, forKey: .confidenceThreshold) ?? d.confidenceThreshold
+        localThreshold = try c.decodeIfPresent(Double.self, forKey: .localThreshold) ?? d.localThreshold
+        fallbackToLocal = try c.decodeIfPresent(Bool.self, forKey: .fallbackToLocal) ?? d.fallbackToLocal
+        redaction = try c.decodeIfPresent(RedactionSettings.self, forKey: .redaction) ?? d.redaction
+        examples = try c.decodeIfPresent([PromptExample].self, forKey: .examples) ?? d.examples
+    }
+}
+
+/// What is redacted before ticket text leaves the machine.
+public struct RedactionSettings: Codable, Sendable, Hashable {
+    public var emails: Bool
+    public var phones: Bool
+    public var cards: Bool
+    public var ibans: Bool
+    /// Extra patterns (`name`, `regex`); matches become `[NAME_n]`.
+    public var patterns: [PIIRedactor.Pattern]
+    /// Put the original values back into the stored summary (they never reach the API either way).
+    public var restoreInSummary: Bool
+
+    public init(emails: Bool = true, phones: Bool = true, cards: Bool = true, ibans: Bool = true,
+                patterns: [PIIRedactor.Pattern] = [], restoreInSummary: Bool = true) {
+        self.emails = emails
+        self.phones = phones
+        self.cards = cards
+        self.ibans = ibans
+        self.patterns = patterns
+        self.restoreInSummary = restoreInSummary
+    }
+
+    /// The redactor's options.
+    public var options: PIIRedactor.Options {
+        PIIRedactor.Options(emails: emails, phones: phones, cards: cards, ibans: ibans, extraPatterns: patterns)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case emails, phones, cards, ibans, patterns
+        case restoreInSummary = "restore_in_summary"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        emails = try c.decodeIfPresent(Bool.self, forKey: .emails) ?? true
+        phones = try c.decodeIfPresent(Bool.self, forKey: .phones) ?? true
+        cards = try c.decodeIfPresent(Bool.self, forKey: .cards) ?? true
+        ibans = try c.decodeIfPresent(Bool.self, forKey: .ibans) ?? true
+        patterns = try c.decodeIfPresent([PIIRedactor.Pattern].self, forKey: .patterns) ?? []
+        restoreInSummary = try c.decodeIfPresent(Bool.self, forKey: .restoreInSummary) ?? true
+    }
+}
