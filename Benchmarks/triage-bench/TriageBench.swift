@@ -12,8 +12,6 @@ struct TriageBench: AsyncParsableCommand {
             LocalModelBench.self,
             AnthropicBench.self,
             XMLBench.self,
-            AnthropicBench.self,
-            LocalModelBench.self,
         ]
     )
 }

@@ -10,7 +10,10 @@ public enum ImporterRegistry {
         case .jiraJSON: JiraJSONImporter()
         case .genericJSON: GenericJSONImporter()
         case .csv: CSVImporter()
-        case .eml, .mbox, .maildir, .zendeskXML, .freshdeskXML, .genericXML, .auto: nil
+        case .zendeskXML: ZendeskXMLImporter()
+        case .freshdeskXML: FreshdeskXMLImporter()
+        case .genericXML: GenericXMLImporter()
+        case .eml, .mbox, .maildir, .auto: nil
         }
     }
 

@@ -237,3 +237,17 @@ func sampleTicket(id: String = "1001", subject: String = "Invoice charged twice"
         #expect(seen == ["Billing"])
     }
 }
+
+@Suite struct BatchLeaseTests {
+    @Test func ticketsInAnUncollectedBatchAreNotLeasedByALiveRun() throws {
+        let store = try TicketStore.inMemory()
+        _ = try store.upsert([sampleTicket(id: "1"), sampleTicket(id: "2")], runID: nil)
+        let pending = try store.pendingTickets(limit: 10)
+        try store.writer.write { db in
+            try db.execute(sql: "INSERT INTO batches (id, model, created_at) VALUES ('msgbatch_1', 'claude-haiku-5-5', '2026-11-25T00:00:00.000Z')")
+            try db.execute(sql: "INSERT INTO batch_items (batch_id, custom_id, ticket_id, content_hash) VALUES ('msgbatch_1', 't1', ?, ?)",
+                           arguments: [pending[0].id, pending[0].contentHash])
+        }
+        #expect(try store.leasePendingTickets(owner: "live", limit: 10).map(\.id) == [pending[1].id])
+    }
+}
