@@ -1,0 +1,109 @@
+import Foundation
+import TriageModel
+import TriageReports
+import TriageStore
+
+/// Builds the digest model of one day from the store: the store counts, this maps its values into `DigestData`.
+///
+/// ```swift
+/// let data = try DigestBuilder(store: store).build(date: "2026-11-25", timeZone: "Europe/Berlin")
+/// let html = try DigestRenderer().render(data, format: .html, templatesDirectory: templates)
+/// ```
+public struct DigestBuilder: Sendable {
+    public var store: TicketStore
+    public var lowConfidenceThreshold: Double
+    /// Days in the trend, ending with the digest's day.
+    public var trendDays: Int
+    /// Theme extraction reads at most this many of the day's tickets (evenly spaced), so a huge day stays fast.
+    public var themeSampleLimit: Int
+    public var themeExtractor: ThemeExtractor
+
+    public init(store: TicketStore, lowConfidenceThreshold: Double = 0.6, trendDays: Int = 7,
+                themeSampleLimit: Int = 5000, themeExtractor: ThemeExtractor = ThemeExtractor()) {
+        self.store = store
+        self.lowConfidenceThreshold = lowConfidenceThreshold
+        self.trendDays = trendDays
+        self.themeSampleLimit = themeSampleLimit
+        self.themeExtractor = themeExtractor
+    }
+
+    /// The digest of `date` (`YYYY-MM-DD`) in the IANA zone `timeZone`.
+    public func build(date: String, timeZone: String, generatedAt: Date = Date()) throws -> DigestData {
+        try build(day: DigestDay.bounds(date: date, timeZone: timeZone), generatedAt: generatedAt)
+    }
+
+    /// The digest of `day`.
+    public func build(day: DigestDay, generatedAt: Date = Date()) throws -> DigestData {
+        let aggregates = try store.digestAggregates(
+            for: .init(start: day.start, end: day.end),
+            ageRanges: AgeBucket.standardBounds.map { ($0.minimumHours, $0.maximumHours) },
+            lowConfidenceThreshold: lowConfidenceThreshold)
+        var days = [day]
+        while days.count < max(trendDays, 2) { days.insert(try days[0].previous(), at: 0) }
+        let totals = try store.digestDayTotals(for: days.map { .init(start: $0.start, end: $0.end) })
+        let dayTotals = zip(days, totals).map { Self.dayTotals($0.1, date: $0.0.date) }
+        return DigestData(
+            generatedAt: generatedAt, day: day,
+            newTickets: NewTicketCounts(total: aggregates.newTickets, byDepartment: Self.labels(aggregates.byDepartment),
+                                        byPriority: Self.labels(aggregates.byPriority),
+                                        bySentiment: Self.labels(aggregates.bySentiment),
+                                        byChannel: Self.labels(aggregates.byChannel),
+                                        byLanguage: Self.labels(aggregates.byLanguage)),
+            flow: TicketFlow(solved: aggregates.solved, stillOpen: aggregates.stillOpen),
+            backlog: zip(AgeBucket.standardBounds, aggregates.backlog).map {
+                AgeBucket(label: $0.0.label, minimumHours: $0.0.minimumHours, maximumHours: $0.0.maximumHours, count: $0.1)
+            },
+            escalations: aggregates.escalations.map {
+                EscalationEntry(ticket: Self.reference($0.ticket), ruleID: $0.ruleID, team: $0.team, reason: $0.reason)
+            },
+            // SLA breaches and at-risk tickets need the rules engine's SLA targets, which are not in the store yet.
+            slaBreaches: [], slaAtRisk: [],
+            needsHuman: aggregates.needsHuman.map { HumanReviewEntry(ticket: Self.reference($0.ticket), reason: $0.reason) },
+            notable: aggregates.notable.compactMap { item in
+                guard let priority = Priority(rawValue: item.priority), let sentiment = Sentiment(rawValue: item.sentiment) else { return nil }
+                return NotableTicket(ticket: Self.reference(item.ticket), priority: priority, sentiment: sentiment, summary: item.summary)
+            },
+            themes: themeExtractor.themes(in: Self.sample(aggregates.themeDocuments, limit: themeSampleLimit).map {
+                ThemeExtractor.Document(texts: [$0.subject] + ($0.summary.map { [$0] } ?? []), tags: $0.tags)
+            }),
+            previousDay: dayTotals.dropLast().last,
+            trend: Array(dayTotals.suffix(trendDays)),
+            triage: Self.figures(aggregates.triage, threshold: lowConfidenceThreshold),
+            dataQuality: DataQuality(importedRecords: aggregates.imports.storedRecords,
+                                     importFailures: aggregates.imports.failedRecords,
+                                     failures: aggregates.imports.failures.map {
+                                         ImportFailureEntry(file: $0.file, line: $0.line, record: $0.record.map(String.init),
+                                                            message: $0.message)
+                                     }))
+    }
+
+    // MARK: - Mapping
+
+    static func labels(_ counts: [DigestAggregates.Count]) -> [LabelCount] {
+        counts.map { LabelCount($0.label, $0.count) }
+    }
+
+    static func reference(_ line: DigestAggregates.TicketLine) -> TicketReference {
+        TicketReference(id: line.reference, subject: line.subject, department: line.department)
+    }
+
+    static func dayTotals(_ totals: DigestAggregates.DayTotals, date: String) -> DayTotals {
+        DayTotals(date: date, newTickets: totals.newTickets, solved: totals.solved, stillOpen: totals.stillOpen,
+                  escalations: totals.escalations, slaBreaches: 0)
+    }
+
+    static func figures(_ f: DigestAggregates.TriageFigures, threshold: Double) -> TriageFigures {
+        TriageFigures(ticketsTriaged: f.ticketsTriaged, byBackend: labels(f.byBackend), lowConfidence: f.lowConfidence,
+                      lowConfidenceThreshold: threshold,
+                      tokens: TokenUsage(inputTokens: f.inputTokens, outputTokens: f.outputTokens,
+                                         cacheReadInputTokens: f.cacheReadTokens, cacheCreationInputTokens: f.cacheWriteTokens,
+                                         cacheCreation1hInputTokens: f.cacheWrite1hTokens),
+                      calls: f.calls, batchCalls: f.batchCalls, costUSD: f.costUSD, unpricedCalls: f.unpricedCalls)
+    }
+
+    /// At most `limit` items, evenly spaced over the whole list (so a sample spans the whole day).
+    static func sample<T>(_ items: [T], limit: Int) -> [T] {
+        guard limit > 0, items.count > limit else { return items }
+        return (0..<limit).map { items[$0 * items.count / limit] }
+    }
+}
