@@ -72,16 +72,18 @@ extension TicketStore {
 
     /// Open tickets per age range at `instant`: ranges become `created_at` spans counted on the open-tickets index.
     static func backlog(at instant: Date, ranges: [(minimumHours: Int, maximumHours: Int?)], _ db: Database) throws -> [Int] {
-        try ranges.map { range in
+        let end = SQLDate.string(instant)
+        return try ranges.map { range in
+            // Age in [minimum, maximum) hours ⇔ created in (instant − maximum, instant − minimum]; never at or after `instant`.
             let newest = SQLDate.string(instant.addingTimeInterval(-Double(range.minimumHours) * 3600))
             if let maximum = range.maximumHours {
                 let oldest = SQLDate.string(instant.addingTimeInterval(-Double(maximum) * 3600))
                 return try Int.fetchOne(db, sql: """
-                    SELECT count(*) FROM tickets t WHERE \(openPredicate) AND t.created_at > ? AND t.created_at <= ?
-                    """, arguments: [oldest, newest]) ?? 0
+                    SELECT count(*) FROM tickets t WHERE \(openPredicate) AND t.created_at > ? AND t.created_at <= ? AND t.created_at < ?
+                    """, arguments: [oldest, newest, end]) ?? 0
             }
-            return try Int.fetchOne(db, sql: "SELECT count(*) FROM tickets t WHERE \(openPredicate) AND t.created_at <= ?",
-                                    arguments: [newest]) ?? 0
+            return try Int.fetchOne(db, sql: "SELECT count(*) FROM tickets t WHERE \(openPredicate) AND t.created_at <= ? AND t.created_at < ?",
+                                    arguments: [newest, end]) ?? 0
         }
     }
 
