@@ -18,6 +18,7 @@ struct Triage: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Init.self, Import.self, Inspect.self, List.self, Show.self, Search.self, Export.self, Stats.self,
+            Digest.self,
         ]
     )
 }

@@ -107,3 +107,11 @@ public struct DigestBuilder: Sendable {
         return (0..<limit).map { items[$0 * items.count / limit] }
     }
 }
+
+extension DigestBuilder {
+    /// The local date before `now`'s in `timeZone` (`YYYY-MM-DD`): the day a morning cron job reports on.
+    public static func yesterday(in timeZone: String, now: Date = Date()) throws -> String {
+        let today = try DigestDay.bounds(date: DigestDay.localDate(of: now, timeZone: timeZone), timeZone: timeZone)
+        return try today.previous().date
+    }
+}

@@ -8,6 +8,10 @@ public enum DigestError: Error, Sendable, CustomStringConvertible {
     case mailNotConfigured(missing: String)
     /// The output file could not be written.
     case cannotWrite(path: String, reason: String)
+    /// The day, zone or template is unusable (the reports module's message, which names the value or file).
+    case invalidRequest(String)
+    /// The mail server refused or could not be reached (the sender's message).
+    case sendFailed(String)
 
     public var description: String {
         switch self {
@@ -17,6 +21,10 @@ public enum DigestError: Error, Sendable, CustomStringConvertible {
             "cannot send the digest: digest.mail.\(missing) is not set in triage.yml (see `triage init` for the commented section)"
         case let .cannotWrite(path, reason):
             "cannot write the digest to \(path) (\(reason)): check the folder exists and is writable"
+        case let .invalidRequest(message):
+            message
+        case let .sendFailed(message):
+            "the digest was not sent (nothing recorded, a retry will send it): \(message)"
         }
     }
 }

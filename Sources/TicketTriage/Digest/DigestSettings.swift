@@ -13,9 +13,11 @@ public struct DigestSettings: Sendable, Codable, Equatable {
         public var password: String?
         /// Subject line; `{date}` is replaced by the digest's day.
         public var subject: String = "Support digest {date}"
+        /// For `smtp://`: `required` (STARTTLS or fail, the default), `opportunistic`, or `none` (local relay only).
+        public var tls: String = "required"
 
         enum CodingKeys: String, CodingKey {
-            case server, from, to, username, password, subject
+            case server, from, to, username, password, subject, tls
         }
 
         public init() {}
@@ -28,6 +30,7 @@ public struct DigestSettings: Sendable, Codable, Equatable {
             username = try c.decodeIfPresent(String.self, forKey: .username)
             password = try c.decodeIfPresent(String.self, forKey: .password)
             subject = try c.decodeIfPresent(String.self, forKey: .subject) ?? subject
+            tls = try c.decodeIfPresent(String.self, forKey: .tls) ?? tls
         }
     }
 
