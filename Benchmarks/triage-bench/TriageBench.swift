@@ -9,6 +9,7 @@ struct TriageBench: AsyncParsableCommand {
         subcommands: [
             // Each area registers its benchmark command here.
             ImportBench.self,
+            DigestBench.self,
         ]
     )
 }

@@ -55,8 +55,9 @@ public struct TemplateLocator: Sendable {
     }
 
     /// `<checkout>/Templates`, from this source file's path (`Sources/TicketTriage/Digest/TemplateLocator.swift`).
-    public static func checkoutTemplates(filePath: String = #filePath) -> String {
-        var url = URL(fileURLWithPath: filePath)
+    /// (`#filePath` is read here, not as a default argument, where it would name the caller's file.)
+    public static func checkoutTemplates() -> String {
+        var url = URL(fileURLWithPath: #filePath)
         for _ in 0..<4 { url.deleteLastPathComponent() }
         return url.appendingPathComponent("Templates").path
     }
