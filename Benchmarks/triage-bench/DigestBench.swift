@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import TicketTriage
 import TriageReports
+import TriageModel
 import TriageStore
 
 /// `triage-bench digest`: one day's digest over a large store (issue 8's target: 1,000,000 tickets in < 2 s).
@@ -19,6 +20,8 @@ struct DigestBench: ParsableCommand {
     @Option(help: "The day to digest (inside the generated 30 days).") var date = "2026-11-20"
     @Option(name: .customLong("time-zone"), help: "IANA zone of the day.") var timeZone = "Europe/Berlin"
     @Option(help: "Timed runs.") var runs = 3
+    @Option(name: .customLong("theme-sample"), help: "Tickets theme extraction reads (DigestBuilder.themeSampleLimit).")
+    var themeSample = 5000
 
     static let lastDay = Date(timeIntervalSince1970: 1_795_564_800) // 2026-11-25T00:00:00Z
 
@@ -40,7 +43,7 @@ struct DigestBench: ParsableCommand {
         for run in 1...max(runs, 1) {
             var data: DigestData?
             let build = try clock.measure {
-                data = try DigestBuilder(store: store).build(date: date, timeZone: timeZone)
+                data = try DigestBuilder(store: store, themeSampleLimit: themeSample).build(date: date, timeZone: timeZone)
             }
             guard let data else { return }
             var html = ""
@@ -53,6 +56,23 @@ struct DigestBench: ParsableCommand {
                          run, BenchSupport.seconds(build), BenchSupport.seconds(render), total,
                          data.newTickets.total, data.flow.stillOpen, data.themes.count, html.utf8.count / 1024))
         }
+        // Where the time goes: the same steps as DigestBuilder.build, timed one by one.
+        let day = try DigestDay.bounds(date: date, timeZone: timeZone)
+        var aggregates: DigestAggregates?
+        let aggregateTime = try clock.measure {
+            aggregates = try store.digestAggregates(for: .init(start: day.start, end: day.end),
+                                                    ageRanges: AgeBucket.standardBounds.map { ($0.minimumHours, $0.maximumHours) })
+        }
+        var days = [day]
+        while days.count < 6 { days.insert(try days[0].previous(), at: 0) }
+        let totalsTime = try clock.measure { _ = try store.digestDayTotals(for: days.map { .init(start: $0.start, end: $0.end) }) }
+        let documents = DigestBuilder.sample(aggregates?.themeDocuments ?? [], limit: themeSample).map {
+            ThemeExtractor.Document(texts: [$0.subject] + ($0.summary.map { [$0] } ?? []), tags: $0.tags)
+        }
+        let themeTime = clock.measure { _ = ThemeExtractor().themes(in: documents) }
+        print(String(format: "phases: store aggregates %.3f s, 6 earlier day totals %.3f s, themes over %d tickets %.3f s",
+                     BenchSupport.seconds(aggregateTime), BenchSupport.seconds(totalsTime), documents.count,
+                     BenchSupport.seconds(themeTime)))
         let sorted = totals.sorted()
         print(String(format: "digest of %@ (%@) over %d tickets: best %.3f s, median %.3f s, peak RSS %.0f MiB",
                      date, timeZone, tickets, sorted[0], sorted[sorted.count / 2], BenchSupport.peakRSSMiB()))

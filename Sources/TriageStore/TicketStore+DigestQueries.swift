@@ -168,6 +168,10 @@ extension TicketStore {
     /// The `tags` column (a JSON array of strings); most tickets have none, so skip the parser for `[]`.
     private static func tagList(_ json: String) -> [String] {
         guard json != "[]" else { return [] }
+        // `["a","b"]` without escapes (what tags nearly always are): split without a JSON parser.
+        if json.hasPrefix("[\""), json.hasSuffix("\"]"), !json.contains("\\") {
+            return json.dropFirst(2).dropLast(2).components(separatedBy: "\",\"")
+        }
         return ((try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String]) ?? []
     }
 

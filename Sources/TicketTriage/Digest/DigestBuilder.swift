@@ -38,10 +38,13 @@ public struct DigestBuilder: Sendable {
             for: .init(start: day.start, end: day.end),
             ageRanges: AgeBucket.standardBounds.map { ($0.minimumHours, $0.maximumHours) },
             lowConfidenceThreshold: lowConfidenceThreshold)
-        var days = [day]
-        while days.count < max(trendDays, 2) { days.insert(try days[0].previous(), at: 0) }
-        let totals = try store.digestDayTotals(for: days.map { .init(start: $0.start, end: $0.end) })
-        let dayTotals = zip(days, totals).map { Self.dayTotals($0.1, date: $0.0.date) }
+        // Earlier days come from the store; the day itself from the aggregates already computed.
+        var earlier: [DigestDay] = []
+        while earlier.count < max(trendDays, 2) - 1 { earlier.insert(try (earlier.first ?? day).previous(), at: 0) }
+        let totals = try store.digestDayTotals(for: earlier.map { .init(start: $0.start, end: $0.end) })
+        let dayTotals = zip(earlier, totals).map { Self.dayTotals($0.1, date: $0.0.date) }
+            + [DayTotals(date: day.date, newTickets: aggregates.newTickets, solved: aggregates.solved,
+                         stillOpen: aggregates.stillOpen, escalations: aggregates.escalations.count, slaBreaches: 0)]
         return DigestData(
             generatedAt: generatedAt, day: day,
             newTickets: NewTicketCounts(total: aggregates.newTickets, byDepartment: Self.labels(aggregates.byDepartment),
@@ -102,7 +105,7 @@ public struct DigestBuilder: Sendable {
     }
 
     /// At most `limit` items, evenly spaced over the whole list (so a sample spans the whole day).
-    static func sample<T>(_ items: [T], limit: Int) -> [T] {
+    public static func sample<T>(_ items: [T], limit: Int) -> [T] {
         guard limit > 0, items.count > limit else { return items }
         return (0..<limit).map { items[$0 * items.count / limit] }
     }

@@ -71,6 +71,7 @@ struct TicketStoreDigestTests {
         #expect(first.summary == "Customer was charged twice")
         #expect(first.tags == ["refund-request"])
         #expect(docs.filter { $0.summary == nil }.count == 2) // E untriaged, H stale
+        #expect(docs.first { $0.tags.count == 2 }?.tags == ["vip", "plan,\"pro\""]) // escaped JSON takes the parser
     }
 
     @Test("triage figures: results and model calls recorded in the day")
