@@ -257,7 +257,7 @@ enum StoreSchema {
     }
 
     /// Indexes the daily digest needs to stay fast on a million tickets: open tickets by age, closed tickets by
-    /// their last update, results and escalations by time. The WHERE terms must match `TicketStore.openPredicate`
+    /// their last update, the day's results without reading their rows. The WHERE terms must match `TicketStore.openPredicate`
     /// and `closedPredicate` exactly, or SQLite will not use the partial indexes.
     private static func createDigestIndexes(_ db: Database) throws {
         try db.execute(sql: """
@@ -266,6 +266,8 @@ enum StoreSchema {
             CREATE INDEX tickets_closed_updated ON tickets(updated_at)
                 WHERE lower(status) IN ('solved', 'closed', 'resolved');
             CREATE INDEX import_runs_started ON import_runs(started_at);
+            -- covers the day's triage figures (per backend, low confidence, distinct tickets, needs-human filter)
+            CREATE INDEX triage_results_digest ON triage_results(created_at, backend, confidence, needs_human, ticket_id);
             """)
     }
 }

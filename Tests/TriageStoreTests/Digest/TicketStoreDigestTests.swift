@@ -121,10 +121,12 @@ struct TicketStoreDigestTests {
             try [
                 "SELECT count(*) FROM tickets t WHERE \(TicketStore.openPredicate) AND t.created_at < '2026'",
                 "SELECT count(*) FROM tickets t WHERE \(TicketStore.closedPredicate) AND t.updated_at >= '2026' AND t.updated_at < '2027'",
+                "SELECT backend, count(*), sum(confidence < 0.6) FROM triage_results WHERE created_at >= '2026' AND created_at < '2027' GROUP BY backend",
             ].map { sql in try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN \(sql)").map { $0["detail"] as String }.joined(separator: " ") }
         }
         #expect(plans[0].contains("tickets_open_created"), "\(plans[0])")
         #expect(plans[1].contains("tickets_closed_updated"), "\(plans[1])")
+        #expect(plans[2].contains("COVERING INDEX triage_results_digest"), "\(plans[2])")
     }
 }
 
