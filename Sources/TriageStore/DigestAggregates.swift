@@ -65,6 +65,12 @@ public struct DigestAggregates: Sendable, Hashable {
         public var subject: String
         public var summary: String?
         public var tags: [String]
+
+        public init(subject: String, summary: String?, tags: [String]) {
+            self.subject = subject
+            self.summary = summary
+            self.tags = tags
+        }
     }
 
     /// Model usage and triage results recorded in the window.

@@ -66,9 +66,7 @@ public struct DigestBuilder: Sendable {
                 guard let priority = Priority(rawValue: item.priority), let sentiment = Sentiment(rawValue: item.sentiment) else { return nil }
                 return NotableTicket(ticket: Self.reference(item.ticket), priority: priority, sentiment: sentiment, summary: item.summary)
             },
-            themes: themeExtractor.themes(in: Self.sample(aggregates.themeDocuments, limit: themeSampleLimit).map {
-                ThemeExtractor.Document(texts: [$0.subject] + ($0.summary.map { [$0] } ?? []), tags: $0.tags)
-            }),
+            themes: themes(aggregates.themeDocuments),
             previousDay: dayTotals.dropLast().last,
             trend: Array(dayTotals.suffix(trendDays)),
             triage: Self.figures(aggregates.triage, threshold: lowConfidenceThreshold),
@@ -78,6 +76,18 @@ public struct DigestBuilder: Sendable {
                                          ImportFailureEntry(file: $0.file, line: $0.line, record: $0.record.map(String.init),
                                                             message: $0.message)
                                      }))
+    }
+
+    /// Themes of the day's tickets. Above `themeSampleLimit` tickets an evenly spaced sample is read and its counts
+    /// are scaled up to the whole day (an estimate, rounded), so the numbers stay comparable with the day's total.
+    func themes(_ documents: [DigestAggregates.ThemeDocument]) -> [Theme] {
+        let sample = Self.sample(documents, limit: themeSampleLimit)
+        let found = themeExtractor.themes(in: sample.map {
+            ThemeExtractor.Document(texts: [$0.subject] + ($0.summary.map { [$0] } ?? []), tags: $0.tags)
+        })
+        guard sample.count < documents.count, !sample.isEmpty else { return found }
+        let factor = Double(documents.count) / Double(sample.count)
+        return found.map { Theme(label: $0.label, tickets: Int((Double($0.tickets) * factor).rounded()), relatedPhrases: $0.relatedPhrases) }
     }
 
     // MARK: - Mapping

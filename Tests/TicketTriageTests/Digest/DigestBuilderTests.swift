@@ -60,6 +60,18 @@ struct DigestBuilderTests {
         #expect(DigestBuilder.sample(Array(0..<1000), limit: 3) == [0, 333, 666])
     }
 
+    @Test("sampled theme counts are scaled to the whole day")
+    func scaledThemes() throws {
+        let documents = (0..<40).map { i in
+            DigestAggregates.ThemeDocument(subject: i < 20 ? "Refund failed" : "Password reset", summary: nil, tags: [])
+        }
+        let all = DigestBuilder(store: try TicketStore.inMemory()).themes(documents)
+        let sampled = DigestBuilder(store: try TicketStore.inMemory(), themeSampleLimit: 10).themes(documents)
+        #expect(all.first { $0.label.contains("refund") }?.tickets == 20)
+        #expect(sampled.first { $0.label.contains("refund") }?.tickets == 20) // 5 of 10 sampled, × 4
+        #expect(sampled.map(\.label) == all.map(\.label))
+    }
+
     @Test("yesterday is the local calendar day before now")
     func yesterday() throws {
         // 03:00 UTC on the 9th is still the 8th in New York.
