@@ -12,6 +12,7 @@ struct TriageBench: AsyncParsableCommand {
             LocalModelBench.self,
             AnthropicBench.self,
             XMLBench.self,
+            DigestBench.self,
         ]
     )
 }

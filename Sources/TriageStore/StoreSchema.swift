@@ -8,6 +8,7 @@ enum StoreSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-initial", migrate: createInitialSchema)
+        migrator.registerMigration("v2-digest-indexes", migrate: createDigestIndexes)
         return migrator
     }
 
@@ -252,6 +253,21 @@ enum StoreSchema {
                 detail TEXT,
                 UNIQUE (day, time_zone, channel)
             );
+            """)
+    }
+
+    /// Indexes the daily digest needs to stay fast on a million tickets: open tickets by age, closed tickets by
+    /// their last update, the day's results without reading their rows. The WHERE terms must match `TicketStore.openPredicate`
+    /// and `closedPredicate` exactly, or SQLite will not use the partial indexes.
+    private static func createDigestIndexes(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE INDEX tickets_open_created ON tickets(created_at)
+                WHERE (status IS NULL OR lower(status) NOT IN ('solved', 'closed', 'resolved'));
+            CREATE INDEX tickets_closed_updated ON tickets(updated_at)
+                WHERE lower(status) IN ('solved', 'closed', 'resolved');
+            CREATE INDEX import_runs_started ON import_runs(started_at);
+            -- covers the day's triage figures (per backend, low confidence, distinct tickets, needs-human filter)
+            CREATE INDEX triage_results_digest ON triage_results(created_at, backend, confidence, needs_human, ticket_id);
             """)
     }
 }

@@ -30,6 +30,19 @@ public enum DefaultConfiguration {
           # Mails with the same subject and participants within this many days join one ticket.
           thread_window_days: 14
 
+        # The daily digest (`triage digest`); uncomment what you need.
+        # digest:
+        #   time_zone: Europe/Berlin        # the day the digest covers, in this zone (IANA name)
+        #   low_confidence_threshold: 0.6
+        #   mail:                           # for `triage digest --send`
+        #     server: smtps://smtp.example.com:465   # or smtp://host:587 (STARTTLS)
+        #     tls: required                 # smtp:// only: required, opportunistic or none (local relay)
+        #     from: "Support digest <triage@example.com>"
+        #     to: ["support-leads@example.com"]
+        #     username: triage
+        #     # password: prefer the environment variable TRIAGE_SMTP_PASSWORD
+        #     subject: "Support digest {date}"
+
         """
         return text
     }

@@ -36,9 +36,11 @@ public struct TriageConfiguration: Sendable, Codable, Equatable {
 
     public var departments: [Department] = Department.defaults
     public var `import` = Import()
+    /// The daily digest: its time zone and mail delivery.
+    public var digest = DigestSettings()
 
     enum CodingKeys: String, CodingKey {
-        case departments, `import`
+        case departments, `import`, digest
     }
 
     public init() {}
@@ -47,6 +49,7 @@ public struct TriageConfiguration: Sendable, Codable, Equatable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         departments = try c.decodeIfPresent([Department].self, forKey: .departments) ?? departments
         `import` = try c.decodeIfPresent(Import.self, forKey: .import) ?? `import`
+        digest = try c.decodeIfPresent(DigestSettings.self, forKey: .digest) ?? digest
     }
 
     /// Reads `triage.yml`; errors name the file and the key.

@@ -1,0 +1,130 @@
+import Foundation
+import TriageModel
+import TriageReports
+import TriageStore
+
+/// Builds the digest model of one day from the store: the store counts, this maps its values into `DigestData`.
+///
+/// ```swift
+/// let data = try DigestBuilder(store: store).build(date: "2026-11-25", timeZone: "Europe/Berlin")
+/// let html = try DigestRenderer().render(data, format: .html, templatesDirectory: templates)
+/// ```
+public struct DigestBuilder: Sendable {
+    public var store: TicketStore
+    public var lowConfidenceThreshold: Double
+    /// Days in the trend, ending with the digest's day.
+    public var trendDays: Int
+    /// Theme extraction reads at most this many of the day's tickets (evenly spaced), so a huge day stays fast.
+    public var themeSampleLimit: Int
+    public var themeExtractor: ThemeExtractor
+
+    public init(store: TicketStore, lowConfidenceThreshold: Double = 0.6, trendDays: Int = 7,
+                themeSampleLimit: Int = 5000, themeExtractor: ThemeExtractor = ThemeExtractor()) {
+        self.store = store
+        self.lowConfidenceThreshold = lowConfidenceThreshold
+        self.trendDays = trendDays
+        self.themeSampleLimit = themeSampleLimit
+        self.themeExtractor = themeExtractor
+    }
+
+    /// The digest of `date` (`YYYY-MM-DD`) in the IANA zone `timeZone`.
+    public func build(date: String, timeZone: String, generatedAt: Date = Date()) throws -> DigestData {
+        try build(day: DigestDay.bounds(date: date, timeZone: timeZone), generatedAt: generatedAt)
+    }
+
+    /// The digest of `day`.
+    public func build(day: DigestDay, generatedAt: Date = Date()) throws -> DigestData {
+        let aggregates = try store.digestAggregates(
+            for: .init(start: day.start, end: day.end),
+            ageRanges: AgeBucket.standardBounds.map { ($0.minimumHours, $0.maximumHours) },
+            lowConfidenceThreshold: lowConfidenceThreshold)
+        // Earlier days come from the store; the day itself from the aggregates already computed.
+        var earlier: [DigestDay] = []
+        while earlier.count < max(trendDays, 2) - 1 { earlier.insert(try (earlier.first ?? day).previous(), at: 0) }
+        let totals = try store.digestDayTotals(for: earlier.map { .init(start: $0.start, end: $0.end) })
+        let dayTotals = zip(earlier, totals).map { Self.dayTotals($0.1, date: $0.0.date) }
+            + [DayTotals(date: day.date, newTickets: aggregates.newTickets, solved: aggregates.solved,
+                         stillOpen: aggregates.stillOpen, escalations: aggregates.escalations.count, slaBreaches: 0)]
+        return DigestData(
+            generatedAt: generatedAt, day: day,
+            newTickets: NewTicketCounts(total: aggregates.newTickets, byDepartment: Self.labels(aggregates.byDepartment),
+                                        byPriority: Self.labels(aggregates.byPriority),
+                                        bySentiment: Self.labels(aggregates.bySentiment),
+                                        byChannel: Self.labels(aggregates.byChannel),
+                                        byLanguage: Self.labels(aggregates.byLanguage)),
+            flow: TicketFlow(solved: aggregates.solved, stillOpen: aggregates.stillOpen),
+            backlog: zip(AgeBucket.standardBounds, aggregates.backlog).map {
+                AgeBucket(label: $0.0.label, minimumHours: $0.0.minimumHours, maximumHours: $0.0.maximumHours, count: $0.1)
+            },
+            escalations: aggregates.escalations.map {
+                EscalationEntry(ticket: Self.reference($0.ticket), ruleID: $0.ruleID, team: $0.team, reason: $0.reason)
+            },
+            // SLA breaches and at-risk tickets need the rules engine's SLA targets, which are not in the store yet.
+            slaBreaches: [], slaAtRisk: [],
+            needsHuman: aggregates.needsHuman.map { HumanReviewEntry(ticket: Self.reference($0.ticket), reason: $0.reason) },
+            notable: aggregates.notable.compactMap { item in
+                guard let priority = Priority(rawValue: item.priority), let sentiment = Sentiment(rawValue: item.sentiment) else { return nil }
+                return NotableTicket(ticket: Self.reference(item.ticket), priority: priority, sentiment: sentiment, summary: item.summary)
+            },
+            themes: themes(aggregates.themeDocuments),
+            previousDay: dayTotals.dropLast().last,
+            trend: Array(dayTotals.suffix(trendDays)),
+            triage: Self.figures(aggregates.triage, threshold: lowConfidenceThreshold),
+            dataQuality: DataQuality(importedRecords: aggregates.imports.storedRecords,
+                                     importFailures: aggregates.imports.failedRecords,
+                                     failures: aggregates.imports.failures.map {
+                                         ImportFailureEntry(file: $0.file, line: $0.line, record: $0.record.map(String.init),
+                                                            message: $0.message)
+                                     }))
+    }
+
+    /// Themes of the day's tickets. Above `themeSampleLimit` tickets an evenly spaced sample is read and its counts
+    /// are scaled up to the whole day (an estimate, rounded), so the numbers stay comparable with the day's total.
+    func themes(_ documents: [DigestAggregates.ThemeDocument]) -> [Theme] {
+        let sample = Self.sample(documents, limit: themeSampleLimit)
+        let found = themeExtractor.themes(in: sample.map {
+            ThemeExtractor.Document(texts: [$0.subject] + ($0.summary.map { [$0] } ?? []), tags: $0.tags)
+        })
+        guard sample.count < documents.count, !sample.isEmpty else { return found }
+        let factor = Double(documents.count) / Double(sample.count)
+        return found.map { Theme(label: $0.label, tickets: Int((Double($0.tickets) * factor).rounded()), relatedPhrases: $0.relatedPhrases) }
+    }
+
+    // MARK: - Mapping
+
+    static func labels(_ counts: [DigestAggregates.Count]) -> [LabelCount] {
+        counts.map { LabelCount($0.label, $0.count) }
+    }
+
+    static func reference(_ line: DigestAggregates.TicketLine) -> TicketReference {
+        TicketReference(id: line.reference, subject: line.subject, department: line.department)
+    }
+
+    static func dayTotals(_ totals: DigestAggregates.DayTotals, date: String) -> DayTotals {
+        DayTotals(date: date, newTickets: totals.newTickets, solved: totals.solved, stillOpen: totals.stillOpen,
+                  escalations: totals.escalations, slaBreaches: 0)
+    }
+
+    static func figures(_ f: DigestAggregates.TriageFigures, threshold: Double) -> TriageFigures {
+        TriageFigures(ticketsTriaged: f.ticketsTriaged, byBackend: labels(f.byBackend), lowConfidence: f.lowConfidence,
+                      lowConfidenceThreshold: threshold,
+                      tokens: TokenUsage(inputTokens: f.inputTokens, outputTokens: f.outputTokens,
+                                         cacheReadInputTokens: f.cacheReadTokens, cacheCreationInputTokens: f.cacheWriteTokens,
+                                         cacheCreation1hInputTokens: f.cacheWrite1hTokens),
+                      calls: f.calls, batchCalls: f.batchCalls, costUSD: f.costUSD, unpricedCalls: f.unpricedCalls)
+    }
+
+    /// At most `limit` items, evenly spaced over the whole list (so a sample spans the whole day).
+    public static func sample<T>(_ items: [T], limit: Int) -> [T] {
+        guard limit > 0, items.count > limit else { return items }
+        return (0..<limit).map { items[$0 * items.count / limit] }
+    }
+}
+
+extension DigestBuilder {
+    /// The local date before `now`'s in `timeZone` (`YYYY-MM-DD`): the day a morning cron job reports on.
+    public static func yesterday(in timeZone: String, now: Date = Date()) throws -> String {
+        let today = try DigestDay.bounds(date: DigestDay.localDate(of: now, timeZone: timeZone), timeZone: timeZone)
+        return try today.previous().date
+    }
+}

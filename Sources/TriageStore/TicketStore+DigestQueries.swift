@@ -1,0 +1,182 @@
+import Foundation
+import GRDB
+import TriageModel
+
+/// The individual aggregate queries behind `TicketStore.digestAggregates(for:…)`.
+extension TicketStore {
+    struct NewTicketTallies {
+        var total = 0
+        var departments: [DigestAggregates.Count] = []
+        var priorities: [DigestAggregates.Count] = []
+        var sentiments: [DigestAggregates.Count] = []
+        var channels: [DigestAggregates.Count] = []
+        var languages: [DigestAggregates.Count] = []
+        var notable: [DigestAggregates.Notable] = []
+        var documents: [DigestAggregates.ThemeDocument] = []
+    }
+
+    /// One pass over the tickets created in the window (range scan of `tickets_created`, one indexed result lookup each).
+    static func newTickets(start: String, end: String, _ db: Database) throws -> NewTicketTallies {
+        var departments: [String] = [], priorities: [String] = [], sentiments: [String] = []
+        var channels: [String] = [], languages: [String] = []
+        var notable: [(rank: Int, item: DigestAggregates.Notable)] = []
+        var documents: [DigestAggregates.ThemeDocument] = []
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT t.source, t.external_id, t.subject, t.channel, t.tags, t.label_department, t.label_priority,
+                   r.department, r.priority, r.sentiment, r.language, r.summary
+            FROM tickets t \(currentResultJoin)
+            WHERE t.created_at >= ? AND t.created_at < ?
+            ORDER BY t.created_at, t.id
+            """, arguments: [start, end])
+        while let row = try rows.next() {
+            let source: String = row[0], externalID: String = row[1], subject: String = row[2]
+            let resultDepartment: String? = row[7], resultPriority: String? = row[8], sentiment: String? = row[9]
+            let summary: String? = row[11]
+            let department = resultDepartment ?? (row[5] as String?)
+            departments.append(department ?? "Untriaged")
+            priorities.append(resultPriority ?? (row[6] as String?)?.lowercased() ?? "Untriaged")
+            sentiments.append(sentiment ?? "Untriaged")
+            channels.append((row[3] as String?) ?? "unknown")
+            languages.append((row[10] as String?) ?? "Untriaged")
+            documents.append(.init(subject: subject, summary: summary, tags: tagList(row[4])))
+            if let resultPriority, let sentiment, resultPriority == "urgent" || sentiment == "negative" {
+                let line = DigestAggregates.TicketLine(reference: "\(source):\(externalID)", subject: subject, department: department)
+                let rank = (resultPriority == "urgent" ? 0 : 2) + (sentiment == "negative" ? 0 : 1)
+                notable.append((rank, .init(ticket: line, priority: resultPriority, sentiment: sentiment, summary: summary ?? "")))
+            }
+        }
+        var tallies = NewTicketTallies()
+        tallies.total = documents.count
+        tallies.departments = .counting(departments)
+        tallies.priorities = .counting(priorities)
+        tallies.sentiments = .counting(sentiments)
+        tallies.channels = .counting(channels)
+        tallies.languages = .counting(languages)
+        // Urgent and negative first, then urgent, then negative; creation order inside each (the sort is stable).
+        tallies.notable = notable.enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }.map(\.element.item)
+        tallies.documents = documents
+        return tallies
+    }
+
+    /// Tickets whose status is closed and that were last updated in the window.
+    static func solvedCount(start: String, end: String, _ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM tickets t WHERE \(closedPredicate) AND t.updated_at >= ? AND t.updated_at < ?",
+                         arguments: [start, end]) ?? 0
+    }
+
+    /// Open tickets created before `end`.
+    static func openCount(createdBefore end: String, _ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM tickets t WHERE \(openPredicate) AND t.created_at < ?",
+                         arguments: [end]) ?? 0
+    }
+
+    /// Open tickets per age range at `instant`: ranges become `created_at` spans counted on the open-tickets index.
+    static func backlog(at instant: Date, ranges: [(minimumHours: Int, maximumHours: Int?)], _ db: Database) throws -> [Int] {
+        let end = SQLDate.string(instant)
+        return try ranges.map { range in
+            // Age in [minimum, maximum) hours ⇔ created in (instant − maximum, instant − minimum]; never at or after `instant`.
+            let newest = SQLDate.string(instant.addingTimeInterval(-Double(range.minimumHours) * 3600))
+            if let maximum = range.maximumHours {
+                let oldest = SQLDate.string(instant.addingTimeInterval(-Double(maximum) * 3600))
+                return try Int.fetchOne(db, sql: """
+                    SELECT count(*) FROM tickets t WHERE \(openPredicate) AND t.created_at > ? AND t.created_at <= ? AND t.created_at < ?
+                    """, arguments: [oldest, newest, end]) ?? 0
+            }
+            return try Int.fetchOne(db, sql: "SELECT count(*) FROM tickets t WHERE \(openPredicate) AND t.created_at <= ? AND t.created_at < ?",
+                                    arguments: [newest, end]) ?? 0
+        }
+    }
+
+    static func escalations(start: String, end: String, _ db: Database) throws -> [DigestAggregates.Escalation] {
+        try Row.fetchAll(db, sql: """
+            SELECT t.source, t.external_id, t.subject, coalesce(r.department, t.label_department) AS department,
+                   f.rule_id, e.team, e.reason
+            FROM escalations e
+            JOIN rule_firings f ON f.id = e.firing_id
+            JOIN tickets t ON t.id = e.ticket_id
+            \(currentResultJoin)
+            WHERE e.created_at >= ? AND e.created_at < ?
+            ORDER BY e.created_at, e.id
+            """, arguments: [start, end]).map {
+            DigestAggregates.Escalation(ticket: line($0), ruleID: $0["rule_id"], team: $0["team"], reason: $0["reason"])
+        }
+    }
+
+    /// Results stored in the window that ask for a human and are still the ticket's current result.
+    static func needsHuman(start: String, end: String, _ db: Database) throws -> [DigestAggregates.HumanReview] {
+        try Row.fetchAll(db, sql: """
+            SELECT t.source, t.external_id, t.subject, r.department, r.needs_human_reason
+            FROM triage_results r JOIN tickets t ON t.id = r.ticket_id AND t.content_hash = r.content_hash
+            WHERE r.created_at >= ? AND r.created_at < ? AND r.needs_human = 1
+            ORDER BY r.created_at, r.id
+            """, arguments: [start, end]).map {
+            DigestAggregates.HumanReview(ticket: line($0), reason: ($0["needs_human_reason"] as String?) ?? "flagged by triage")
+        }
+    }
+
+    static func triageFigures(start: String, end: String, threshold: Double, _ db: Database) throws -> DigestAggregates.TriageFigures {
+        var figures = DigestAggregates.TriageFigures()
+        let backends = try Row.fetchAll(db, sql: """
+            SELECT backend, count(*) AS n, sum(confidence < ?) AS low FROM triage_results
+            WHERE created_at >= ? AND created_at < ? GROUP BY backend
+            """, arguments: [threshold, start, end])
+        figures.byBackend = backends.map { DigestAggregates.Count($0["backend"], $0["n"]) }
+            .sorted { $0.count != $1.count ? $0.count > $1.count : $0.label < $1.label }
+        figures.lowConfidence = backends.reduce(0) { $0 + ($1["low"] as Int) }
+        figures.ticketsTriaged = try Int.fetchOne(db, sql: """
+            SELECT count(DISTINCT ticket_id) FROM triage_results WHERE created_at >= ? AND created_at < ?
+            """, arguments: [start, end]) ?? 0
+        if let calls = try Row.fetchOne(db, sql: """
+            SELECT count(*) AS calls, coalesce(sum(is_batch), 0) AS batch, coalesce(sum(input_tokens), 0) AS input,
+                   coalesce(sum(output_tokens), 0) AS output, coalesce(sum(cache_read_tokens), 0) AS cache_read,
+                   coalesce(sum(cache_write_tokens), 0) AS cache_write, coalesce(sum(cache_write_1h_tokens), 0) AS cache_write_1h,
+                   total(cost_usd) AS cost, coalesce(sum(cost_usd IS NULL), 0) AS unpriced
+            FROM llm_calls WHERE started_at >= ? AND started_at < ?
+            """, arguments: [start, end]) {
+            figures.calls = calls["calls"]
+            figures.batchCalls = calls["batch"]
+            figures.inputTokens = calls["input"]
+            figures.outputTokens = calls["output"]
+            figures.cacheReadTokens = calls["cache_read"]
+            figures.cacheWriteTokens = calls["cache_write"]
+            figures.cacheWrite1hTokens = calls["cache_write_1h"]
+            figures.costUSD = calls["cost"]
+            figures.unpricedCalls = calls["unpriced"]
+        }
+        return figures
+    }
+
+    static func imports(start: String, end: String, limit: Int, _ db: Database) throws -> DigestAggregates.Imports {
+        var imports = DigestAggregates.Imports()
+        if let row = try Row.fetchOne(db, sql: """
+            SELECT coalesce(sum(new_count + updated_count), 0) AS stored, coalesce(sum(failed_count), 0) AS failed
+            FROM import_runs WHERE started_at >= ? AND started_at < ?
+            """, arguments: [start, end]) {
+            imports.storedRecords = row["stored"]
+            imports.failedRecords = row["failed"]
+        }
+        imports.failures = try Row.fetchAll(db, sql: """
+            SELECT d.file, d.line, d.record, d.message FROM import_diagnostics d JOIN import_runs u ON u.id = d.run_id
+            WHERE u.started_at >= ? AND u.started_at < ? AND d.severity = 'error'
+            ORDER BY d.id LIMIT ?
+            """, arguments: [start, end, limit]).map {
+            DigestAggregates.ImportFailure(file: $0["file"], line: $0["line"], record: $0["record"], message: $0["message"])
+        }
+        return imports
+    }
+
+    /// The `tags` column (a JSON array of strings); most tickets have none, so skip the parser for `[]`.
+    private static func tagList(_ json: String) -> [String] {
+        guard json != "[]" else { return [] }
+        // `["a","b"]` without escapes (what tags nearly always are): split without a JSON parser.
+        if json.hasPrefix("[\""), json.hasSuffix("\"]"), !json.contains("\\") {
+            return json.dropFirst(2).dropLast(2).components(separatedBy: "\",\"")
+        }
+        return ((try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String]) ?? []
+    }
+
+    private static func line(_ row: Row) -> DigestAggregates.TicketLine {
+        DigestAggregates.TicketLine(reference: "\(row["source"] as String):\(row["external_id"] as String)",
+                                    subject: row["subject"], department: row["department"])
+    }
+}

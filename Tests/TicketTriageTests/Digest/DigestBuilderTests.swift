@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+import TriageModel
+import TriageReports
+import TriageStore
+@testable import TicketTriage
+
+@Suite("Digest builder")
+struct DigestBuilderTests {
+    let generated = DigestTestStore.instant("2026-03-09T12:00:00Z")
+
+    @Test("the New York DST day has 23 hours and takes the tickets of its local calendar day")
+    func localDay() throws {
+        let data = try DigestBuilder(store: DigestTestStore.make()).build(date: "2026-03-08", timeZone: "America/New_York",
+                                                                          generatedAt: generated)
+        #expect(data.day.hours == 23)
+        #expect(data.newTickets.total == 2) // T1, T2
+        #expect(data.newTickets.byDepartment == [LabelCount("Billing", 1), LabelCount("Sales", 1)])
+        #expect(data.generatedAt == generated)
+    }
+
+    @Test("the same date in UTC covers other tickets")
+    func utcDay() throws {
+        let data = try DigestBuilder(store: DigestTestStore.make()).build(date: "2026-03-08", timeZone: "UTC")
+        #expect(data.day.hours == 24)
+        #expect(data.newTickets.total == 2) // T1, T3
+        #expect(data.newTickets.byDepartment.map(\.label).sorted() == ["Billing"])
+        #expect(data.newTickets.byDepartment.first?.count == 2)
+    }
+
+    @Test("previous day and a 7-day trend ending with the day, oldest first")
+    func trend() throws {
+        let data = try DigestBuilder(store: DigestTestStore.make()).build(date: "2026-03-08", timeZone: "America/New_York")
+        #expect(data.trend.map(\.date) == ["2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06", "2026-03-07", "2026-03-08"])
+        #expect(data.trend.map(\.newTickets) == [0, 1, 0, 0, 0, 1, 2])
+        #expect(data.previousDay?.date == "2026-03-07")
+        #expect(data.previousDay?.newTickets == 1)
+        #expect(data.trend.last == data.totals)
+    }
+
+    @Test("notable tickets, themes and backlog are filled from the store")
+    func lists() throws {
+        let data = try DigestBuilder(store: DigestTestStore.make()).build(date: "2026-03-08", timeZone: "America/New_York")
+        let notable = try #require(data.notable.first)
+        #expect(notable.ticket.id == "desk:T1")
+        #expect(notable.priority == .urgent && notable.sentiment == .negative)
+        #expect(notable.summary == "Refund failed twice")
+        #expect(data.themes.contains { $0.label.contains("refund") && $0.tickets == 2 })
+        #expect(data.backlog.map(\.count).reduce(0, +) == data.flow.stillOpen)
+        #expect(data.backlog.map(\.label) == AgeBucket.standardBounds.map(\.label))
+        #expect(data.slaBreaches.isEmpty && data.slaAtRisk.isEmpty)
+        #expect(data.triage.ticketsTriaged == 1)
+        #expect(data.triage.byBackend == [LabelCount("local", 1)])
+    }
+
+    @Test("theme sampling keeps at most the limit, spread over the whole day")
+    func sampling() {
+        #expect(DigestBuilder.sample(Array(0..<10), limit: 20) == Array(0..<10))
+        #expect(DigestBuilder.sample(Array(0..<10), limit: 5) == [0, 2, 4, 6, 8])
+        #expect(DigestBuilder.sample(Array(0..<1000), limit: 3) == [0, 333, 666])
+    }
+
+    @Test("sampled theme counts are scaled to the whole day")
+    func scaledThemes() throws {
+        let documents = (0..<40).map { i in
+            DigestAggregates.ThemeDocument(subject: i < 20 ? "Refund failed" : "Password reset", summary: nil, tags: [])
+        }
+        let all = DigestBuilder(store: try TicketStore.inMemory()).themes(documents)
+        let sampled = DigestBuilder(store: try TicketStore.inMemory(), themeSampleLimit: 10).themes(documents)
+        #expect(all.first { $0.label.contains("refund") }?.tickets == 20)
+        #expect(sampled.first { $0.label.contains("refund") }?.tickets == 20) // 5 of 10 sampled, × 4
+        #expect(sampled.map(\.label) == all.map(\.label))
+    }
+
+    @Test("yesterday is the local calendar day before now")
+    func yesterday() throws {
+        // 03:00 UTC on the 9th is still the 8th in New York.
+        #expect(try DigestBuilder.yesterday(in: "America/New_York", now: DigestTestStore.instant("2026-03-09T03:00:00Z")) == "2026-03-07")
+        #expect(try DigestBuilder.yesterday(in: "UTC", now: DigestTestStore.instant("2026-03-09T03:00:00Z")) == "2026-03-08")
+    }
+}
