@@ -61,7 +61,7 @@ public struct SMTPSender: Sendable {
         guard !message.envelopeFrom.isEmpty else { throw SMTPError.invalidAddress("no sender address") }
         if let empty = recipients.first(where: \.isEmpty) { throw SMTPError.invalidAddress("empty recipient \"\(empty)\"") }
 
-        CurlGlobal.initialize()
+        CurlGlobal.initializeOnce()
         guard let handle = curl_easy_init() else {
             throw SMTPError.transfer(server: server, code: -1, message: "curl_easy_init failed")
         }
@@ -137,12 +137,3 @@ private final class MessageBody: @unchecked Sendable {
     }
 }
 
-/// `curl_global_init` exactly once per process.
-enum CurlGlobal {
-    private static let done: Bool = {
-        curl_global_init(Int(CURL_GLOBAL_DEFAULT))
-        return true
-    }()
-
-    static func initialize() { _ = done }
-}
