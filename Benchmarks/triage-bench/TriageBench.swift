@@ -8,6 +8,7 @@ struct TriageBench: AsyncParsableCommand {
         abstract: "Benchmarks for TicketTriage (run a release build).",
         subcommands: [
             // Each area registers its benchmark command here.
+            MailBench.self,
         ]
     )
 }
