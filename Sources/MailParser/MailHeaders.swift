@@ -8,7 +8,8 @@ public struct MailHeaders: Sendable, Hashable, Sequence {
 
     /// The value of the first field named `name` (case-insensitive), unfolded and trimmed.
     public subscript(_ name: String) -> String? {
-        for field in fields where field.name.count == name.count && field.name.lowercased() == name.lowercased() {
+        let lowered = name.lowercased()
+        for field in fields where field.lowercasedName == lowered {
             return Bytes.trimmed(field.value)
         }
         return nil
@@ -17,7 +18,7 @@ public struct MailHeaders: Sendable, Hashable, Sequence {
     /// Values of every field named `name`, in order.
     public func all(_ name: String) -> [String] {
         let lowered = name.lowercased()
-        return fields.filter { $0.name.lowercased() == lowered }.map { Bytes.trimmed($0.value) }
+        return fields.filter { $0.lowercasedName == lowered }.map { Bytes.trimmed($0.value) }
     }
 
     /// The first `name` field as human text: encoded words decoded, runs of white space collapsed.

@@ -58,9 +58,13 @@ public enum ReplyTrimmer {
 
     private static func isCutMarker(_ line: Substring, lines: [Substring], at index: Int) -> Bool {
         if line == "--" || lines[index] == "-- " || line == "__" { return true }
+        guard let first = line.first, line.count < 200 else { return false }
+        // Cheap gate on the first letter before any lower-casing or substring search: most lines are prose.
+        guard "-_*BbOoFfSsGgVvEeIiAaLlDdWwhH".contains(first) else { return false }
         let lowered = line.lowercased()
-        if separatorMarkers.contains(where: { lowered.contains($0) }) && (lowered.hasPrefix("-") || lowered.hasPrefix("_") || lowered.hasPrefix("begin forwarded") || lowered.hasPrefix("original message") || lowered.hasPrefix("forwarded message")) {
-            return true
+        if first == "-" || first == "_" || first == "B" || first == "b" || first == "O" || first == "o" || first == "F" || first == "f" {
+            let bare = lowered.drop { $0 == "-" || $0 == "_" || $0 == " " }
+            if separatorMarkers.contains(where: { bare.hasPrefix($0) }) { return true }
         }
         if signOffs.contains(where: { lowered.hasPrefix($0) }) && line.count < 80 { return true }
         if isAttribution(lowered, lines: lines, at: index) { return true }
@@ -83,16 +87,17 @@ public enum ReplyTrimmer {
     ]
 
     /// `On <date>, <name> wrote:` and its translations; the line may wrap once before the verb.
+    private static let attributionStarts = ["on ", "am ", "le ", "el ", "il ", "op ", "den ", "em ", "w dniu "]
+    private static let attributionVerbs = ["wrote", "schrieb", "a écrit", "escribió", "ha scritto", "schreef", "skrev", "escreveu", "napisał"]
+
     private static func isAttribution(_ lowered: String, lines: [Substring], at index: Int) -> Bool {
-        let starts = ["on ", "am ", "le ", "el ", "il ", "op ", "den ", "em ", "w dniu "]
-        guard starts.contains(where: { lowered.hasPrefix($0) }) else { return false }
+        guard attributionStarts.contains(where: { lowered.hasPrefix($0) }) else { return false }
         var candidate = lowered
         if !candidate.hasSuffix(":"), index + 1 < lines.count {
             candidate += " " + lines[index + 1].trimmingASCIIWhitespace().lowercased()
         }
         guard candidate.hasSuffix(":") || candidate.hasSuffix(": ") else { return false }
-        let verbs = ["wrote", "schrieb", "a écrit", "escribió", "ha scritto", "schreef", "skrev", "escreveu", "napisał"]
-        return verbs.contains(where: { candidate.contains($0) })
+        return attributionVerbs.contains(where: { candidate.contains($0) })
     }
 
     /// `From: …` followed within four lines by `Sent:`/`Date:` and `To:`/`Subject:` (and translations).
