@@ -84,6 +84,8 @@ public enum EncodedWord {
         while index + 1 < scalars.count, !(scalars[index] == "?" && scalars[index + 1] == "=") {
             let scalar = scalars[index]
             if scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar.value >= 0x7F { return nil }
+            // Real words are at most 75 characters; a generous cap keeps hostile headers linear.
+            if index - textStart > 4_096 { return nil }
             index += 1
         }
         guard index + 1 < scalars.count else { return nil }

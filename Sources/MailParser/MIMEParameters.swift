@@ -15,6 +15,7 @@ enum MIMEParameters {
         var pieces: [String: [Int: (String, Bool)]] = [:]
         var plain: [String: String] = [:]
         var order: [String] = []
+        var known = Set<String>()
         while index < scalars.count {
             index += 1 // skip ";"
             while index < scalars.count, isSpace(scalars[index]) || scalars[index] == ";" {
@@ -65,7 +66,7 @@ enum MIMEParameters {
                 section = number
                 base = String(base[..<star])
             }
-            if !order.contains(base) { order.append(base) }
+            if known.insert(base).inserted { order.append(base) }
             if section < 0 && !extended {
                 if plain[base] == nil { plain[base] = String(value) }
             } else {

@@ -79,6 +79,19 @@ import Testing
         #expect(message.content().text == "body\n")
     }
 
+    @Test func pathologicalEncodedWordsAndParametersStayFast() {
+        let words = String(repeating: "=?utf-8?q?abc", count: 5_000)
+        let parameters = (0..<5_000).map { "; p\($0)=v" }.joined()
+        let raw = "Subject: \(words)\nContent-Type: text/plain\(parameters)\n\nbody\n"
+        let clock = ContinuousClock()
+        let started = clock.now
+        let message = MailMessage(parsing: Array(raw.utf8))
+        // No word is ever closed, so nothing is decoded.
+        #expect(message.subject?.utf8.count == words.utf8.count)
+        #expect(message.parts[0].contentType.parameters.count == 5_000)
+        #expect(clock.now - started < .seconds(10))
+    }
+
     @Test func manyHeaderFieldsAreCapped() {
         var raw = ""
         for index in 0..<5_000 { raw += "X-H\(index): v\n" }

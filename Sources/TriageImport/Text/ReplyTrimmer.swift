@@ -17,8 +17,12 @@ public enum ReplyTrimmer {
 
     /// Trims `text`; see the type's documentation for what is removed.
     public static func trim(_ text: String) -> Result {
-        // "\r\n" is one Character in Swift, so split on every line-break form.
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        // Split on the UTF-8 view: "\r\n" is one Character, and grapheme breaking every line is slow.
+        let lines: [Substring] = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { bytes in
+            var line = Substring(bytes)
+            if line.utf8.last == 0x0D { line = Substring(line.utf8.dropLast()) }
+            return line
+        }
         var kept: [Substring] = []
         var removedSomething = false
         var index = 0
@@ -58,17 +62,20 @@ public enum ReplyTrimmer {
 
     private static func isCutMarker(_ line: Substring, lines: [Substring], at index: Int) -> Bool {
         if line == "--" || lines[index] == "-- " || line == "__" { return true }
-        guard let first = line.first, line.count < 200 else { return false }
+        guard let first = line.first, line.utf8.count < 400 else { return false }
         // Cheap gate on the first letter before any lower-casing or substring search: most lines are prose.
-        guard "-_*BbOoFfSsGgVvEeIiAaLlDdWwhH".contains(first) else { return false }
-        let lowered = line.lowercased()
+        guard "-_*BbOoFfSsGgVvEeIiAaLlDdWw".contains(first) else { return false }
+        // Every marker is recognised by its first 40 characters; the whole line is lowered only for attributions.
+        let head = line.prefix(40).lowercased()
         if first == "-" || first == "_" || first == "B" || first == "b" || first == "O" || first == "o" || first == "F" || first == "f" {
-            let bare = lowered.drop { $0 == "-" || $0 == "_" || $0 == " " }
+            let bare = head.drop { $0 == "-" || $0 == "_" || $0 == " " }
             if separatorMarkers.contains(where: { bare.hasPrefix($0) }) { return true }
         }
-        if signOffs.contains(where: { lowered.hasPrefix($0) }) && line.count < 80 { return true }
-        if isAttribution(lowered, lines: lines, at: index) { return true }
-        if isOutlookHeader(lowered, lines: lines, at: index) { return true }
+        if signOffs.contains(where: { head.hasPrefix($0) }) && line.utf8.count < 120 { return true }
+        if attributionStarts.contains(where: { head.hasPrefix($0) }), isAttribution(line.lowercased(), lines: lines, at: index) {
+            return true
+        }
+        if isOutlookHeader(head, lines: lines, at: index) { return true }
         return false
     }
 
