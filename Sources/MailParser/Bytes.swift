@@ -53,15 +53,19 @@ enum Bytes {
         return Charset.windows1252(bytes)
     }
 
-    /// `string` trimmed of ASCII whitespace at both ends.
+    /// `text` trimmed of ASCII whitespace at both ends (works on UTF-8 bytes; no grapheme breaking).
     static func trimmed(_ text: some StringProtocol) -> String {
-        var scalars = Substring(text).unicodeScalars[...]
-        while let first = scalars.first, first == " " || first == "\t" || first == "\r" || first == "\n" {
-            scalars = scalars.dropFirst()
+        let substring = Substring(text)
+        let utf8 = substring.utf8
+        var start = utf8.startIndex
+        var end = utf8.endIndex
+        while start < end, isWhitespace(utf8[start]) { start = utf8.index(after: start) }
+        while end > start {
+            let before = utf8.index(before: end)
+            guard isWhitespace(utf8[before]) else { break }
+            end = before
         }
-        while let last = scalars.last, last == " " || last == "\t" || last == "\r" || last == "\n" {
-            scalars = scalars.dropLast()
-        }
-        return String(String.UnicodeScalarView(scalars))
+        if start == utf8.startIndex && end == utf8.endIndex { return String(substring) }
+        return String(substring[start..<end])
     }
 }

@@ -18,8 +18,8 @@ public enum MailDate {
         var offset: Int?
         var numbers: [Int] = []
 
-        let separators = CharacterSet(charactersIn: " \t\r\n,")
-        for piece in text.components(separatedBy: separators) where !piece.isEmpty {
+        for piece in text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" || $0 == "," || $0 == "\r\n" })
+            .map(String.init) {
             let lowered = piece.lowercased()
             if time == nil, piece.contains(":") || (piece.filter({ $0 == "." }).count >= 1 && piece.count >= 4 && piece.first?.isNumber == true && numbers.count >= 2) {
                 if let parsed = parseTime(piece) { time = parsed; continue }
@@ -88,7 +88,10 @@ public enum MailDate {
     }
 
     private static func parseISO(_ text: String) -> Date? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Cheap gate: ISO dates start with four digits and a dash.
+        let head = text.utf8.drop { Bytes.isWhitespace($0) }.prefix(5)
+        guard head.count == 5, head.prefix(4).allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), head.last == 0x2D else { return nil }
+        let trimmed = Bytes.trimmed(text)
         guard trimmed.count >= 10, trimmed.first?.isNumber == true,
               trimmed.dropFirst(4).first == "-" else { return nil }
         let formatter = ISO8601DateFormatter()

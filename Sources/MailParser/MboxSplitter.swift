@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Cuts an mbox byte stream into messages, chunk by chunk, in bounded memory.
 ///
 /// A message starts at a line beginning with `From ` that is the first line of the stream or follows an
@@ -58,21 +64,23 @@ public struct MboxSplitter: Sendable {
         guard let messageStart = start else { return nil }
         let count = buffer.count
         let found: Int? = buffer.withUnsafeBufferPointer { bytes -> Int? in
+            guard let base = bytes.baseAddress else { return nil }
             var index = scan
             while index < count {
-                if bytes[index] == Bytes.lf {
-                    if index + 5 >= count && !finished {
-                        scan = index
-                        return nil
-                    }
-                    if index + 5 < count, index > messageStart, bytes[index + 1] == 0x46, bytes[index + 2] == 0x72,
-                       bytes[index + 3] == 0x6F, bytes[index + 4] == 0x6D, bytes[index + 5] == Bytes.space,
-                       isBlankLineEnd(bytes, at: index, after: messageStart) {
-                        scan = index
-                        return index
-                    }
-                    linesBeforeScan += 1
+                // Jump from line feed to line feed with memchr: most of an mbox is not separators.
+                guard let hit = memchr(base + index, Int32(Bytes.lf), count - index) else { break }
+                index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if index + 5 >= count && !finished {
+                    scan = index
+                    return nil
                 }
+                if index + 5 < count, index > messageStart, bytes[index + 1] == 0x46, bytes[index + 2] == 0x72,
+                   bytes[index + 3] == 0x6F, bytes[index + 4] == 0x6D, bytes[index + 5] == Bytes.space,
+                   isBlankLineEnd(bytes, at: index, after: messageStart) {
+                    scan = index
+                    return index
+                }
+                linesBeforeScan += 1
                 index += 1
             }
             scan = count
@@ -155,38 +163,35 @@ public struct MboxSplitter: Sendable {
 
     /// Undoes `From ` quoting: removes one `>` from lines `>From ` (mboxo) or `>+From ` (mboxrd).
     static func unquote(_ bytes: [UInt8], variant: MboxVariant) -> [UInt8] {
-        // Fast path: nothing to do unless some line starts with ">".
-        var hasQuote = bytes.first == 0x3E
-        if !hasQuote {
-            bytes.withUnsafeBufferPointer { buffer in
-                var index = 0
-                let count = buffer.count
-                while index + 1 < count {
-                    if buffer[index] == Bytes.lf, buffer[index + 1] == 0x3E { hasQuote = true; return }
-                    index += 1
+        // Find the ">" to drop: the first byte of a line of one (mboxo) or more (mboxrd) ">" then "From ".
+        var drops: [Int] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            let count = buffer.count
+            var lineStart = 0
+            while lineStart < count {
+                if buffer[lineStart] == 0x3E {
+                    var probe = lineStart
+                    while probe < count, buffer[probe] == 0x3E { probe += 1 }
+                    let depth = probe - lineStart
+                    if probe + 5 <= count, buffer[probe] == 0x46, buffer[probe + 1] == 0x72, buffer[probe + 2] == 0x6F,
+                       buffer[probe + 3] == 0x6D, buffer[probe + 4] == Bytes.space, variant == .mboxrd || depth == 1 {
+                        drops.append(lineStart)
+                    }
                 }
+                guard let base = buffer.baseAddress,
+                      let hit = memchr(base + lineStart, Int32(Bytes.lf), count - lineStart) else { break }
+                lineStart = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
             }
         }
-        guard hasQuote else { return bytes }
+        guard !drops.isEmpty else { return bytes }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
-        var lineStart = true
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if lineStart, byte == 0x3E {
-                var probe = index
-                while probe < bytes.count, bytes[probe] == 0x3E { probe += 1 }
-                let depth = probe - index
-                let followedByFrom = probe + 5 <= bytes.count && bytes[probe..<(probe + 5)].elementsEqual("From ".utf8)
-                if followedByFrom && (variant == .mboxrd || depth == 1) {
-                    index += 1
-                }
-            }
-            output.append(bytes[index])
-            lineStart = bytes[index] == Bytes.lf
-            index += 1
+        var copied = 0
+        for drop in drops {
+            output.append(contentsOf: bytes[copied..<drop])
+            copied = drop + 1
         }
+        output.append(contentsOf: bytes[copied...])
         return output
     }
 }
