@@ -41,29 +41,34 @@ public enum TransferEncoding {
         return table
     }()
 
-    /// Base64 that skips characters outside the alphabet (line breaks, junk) and stops at padding.
-    /// `clean` is false when junk (other than white space) was skipped or bits were left over.
+    /// Base64 that skips characters outside the alphabet (line breaks, junk) and stops where padding
+    /// completes a group (what follows is ignored, as common decoders do).
+    /// `clean` is false when junk (other than white space) was skipped, data followed the padding, or bits were left over.
     public static func decodeBase64(_ input: some Collection<UInt8>) -> (bytes: [UInt8], clean: Bool) {
         var output: [UInt8] = []
         output.reserveCapacity(input.count * 3 / 4)
         var accumulator: UInt32 = 0
         var bits = 0
+        var symbols = 0
         var clean = true
-        var sawPadding = false
+        var finished = false
         let table = base64Table
         for byte in input {
             let value = table[Int(byte)]
+            if finished {
+                if value != 0xFF { clean = false; break }
+                continue
+            }
             if value == 0xFF {
-                if byte == 0x3D { sawPadding = true; continue }
+                if byte == 0x3D {
+                    // Padding: the group is complete once it has 2 or 3 symbols plus padding.
+                    if symbols % 4 >= 2 { finished = true; bits = 0 }
+                    continue
+                }
                 if !Bytes.isWhitespace(byte) { clean = false }
                 continue
             }
-            if sawPadding {
-                // Data after padding: a second base64 stream glued on; restart alignment.
-                sawPadding = false
-                accumulator = 0
-                bits = 0
-            }
+            symbols += 1
             accumulator = (accumulator << 6) | UInt32(value)
             bits += 6
             if bits >= 8 {

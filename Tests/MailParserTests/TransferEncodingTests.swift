@@ -11,6 +11,15 @@ import Testing
         #expect(!junk.clean)
     }
 
+    @Test func base64StopsAtPaddingAndFlagsWhatFollows() {
+        let result = TransferEncoding.decodeBase64(Array("SGk=\nanVuaw==".utf8))
+        #expect(result.bytes == Array("Hi".utf8))
+        #expect(!result.clean)
+        let padded = TransferEncoding.decodeBase64(Array("SGVsbG8=\n\n".utf8))
+        #expect(padded.bytes == Array("Hello".utf8))
+        #expect(padded.clean)
+    }
+
     @Test func base64WithPartialFinalGroupIsFlagged() {
         let result = TransferEncoding.decodeBase64(Array("SGVsbG8hQ".utf8))
         #expect(result.bytes == Array("Hello!".utf8))
