@@ -134,8 +134,10 @@ public enum ReplyTrimmer {
     private static func valedictionCut(_ lines: [Substring]) -> Int? {
         let lowerBound = max(0, lines.count - 8)
         for index in lowerBound..<lines.count {
-            let lowered = lines[index].trimmingASCIIWhitespace().lowercased()
-            guard valedictions.contains(where: { lowered.hasPrefix($0) }), lowered.count <= 40 else { continue }
+            let line = lines[index].trimmingASCIIWhitespace()
+            let lowered = line.lowercased()
+            guard lowered.count <= 40, let stem = valedictions.first(where: { lowered.hasPrefix($0) }),
+                  isOnlyValediction(line.dropFirst(stem.count)) else { continue }
             let rest = lines[(index + 1)...]
             guard rest.count <= 6, rest.allSatisfy({ $0.count <= 60 }) else { continue }
             // Keep something above the sign-off.
@@ -144,6 +146,15 @@ public enum ReplyTrimmer {
         }
         return nil
     }
+}
+
+/// What may follow a valediction on its line: nothing, punctuation, or a short capitalised name
+/// (`Cheers, Jake`), but not a sentence (`Thanks, but it still fails.`).
+private func isOnlyValediction(_ rest: Substring) -> Bool {
+    let words = rest.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "!" || $0 == "-" })
+    if words.isEmpty { return !rest.contains(".") || rest.allSatisfy { $0 == "." || $0 == " " } }
+    guard words.count <= 3, !rest.contains("."), !rest.contains("?") else { return false }
+    return words.allSatisfy { $0.first?.isUppercase == true }
 }
 
 extension Substring {

@@ -17,6 +17,7 @@ import TriageImport
         ("Geht wieder.\n\nVon meinem iPhone gesendet", "Geht wieder."),
         ("I agree.\n> quoted line\nMy inline answer.\n> another\n", "I agree.\nMy inline answer."),
         ("The export fails.\n\nBest regards,\nAnna Keller\nHead of Finance\n+49 30 1234567\n", "The export fails."),
+        ("Dark mode please.\n\nCheers, Jake\n", "Dark mode please."),
     ])
     func trims(input: String, expected: String) {
         let result = ReplyTrimmer.trim(input)
@@ -28,6 +29,8 @@ import TriageImport
         "Just a plain message with nothing to trim.\nSecond line.",
         "From: the billing page I cannot download invoices.",
         "On Monday the export failed again and I need it fixed.",
+        "Hi,\n\nThanks, but it still fails.",
+        "Hello,\n\nRegards the invoice: it is wrong.",
     ])
     func leavesPlainTextAlone(input: String) {
         let result = ReplyTrimmer.trim(input)
