@@ -101,7 +101,8 @@ extension InspectedEmail {
         messageID = message.messageID
         inReplyTo = message.inReplyTo.first
         references = message.references
-        text = content.text ?? content.html.map(HTMLToText.convert) ?? ""
+        let plain = content.text ?? ""
+        text = MailTicketBuilder.isBlank(plain) ? (content.html.map(HTMLToText.convert) ?? plain) : plain
         htmlPresent = content.html != nil
         attachments = content.attachments.map { Attachment(filename: $0.filename, contentType: $0.contentType, size: $0.size) }
         self.defects = defects.map(\.description)

@@ -40,7 +40,8 @@ public struct MailTicketBuilder: Sendable {
         }
 
         var text = content.text ?? ""
-        if content.text == nil, let html = content.html { text = HTMLToText.convert(html) }
+        // HTML-only mail, or an alternative whose plain part is empty: read the HTML.
+        if Self.isBlank(text), let html = content.html { text = HTMLToText.convert(html) }
         if text.utf8.contains(0x0D) { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
         let trim = ReplyTrimmer.trim(text)
 
@@ -80,6 +81,10 @@ public struct MailTicketBuilder: Sendable {
             customFields: customFields, messages: [mailMessage],
             threadHints: threadHints(message, ownID: externalID, subject: subject, from: from, recipients: recipients))
         return (ticket, defects)
+    }
+
+    static func isBlank(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
     }
 
     private func threadHints(_ message: MailMessage, ownID: String, subject: String?, from: MailAddress?,

@@ -42,6 +42,26 @@ import TriageModel
         #expect(!message.text.contains("<b>"))
     }
 
+    @Test func emptyPlainAlternativeFallsBackToHTML() {
+        let raw = """
+            Subject: x
+            Content-Type: multipart/alternative; boundary=a
+
+            --a
+            Content-Type: text/plain
+
+            \("")
+            --a
+            Content-Type: text/html
+
+            <p>Refund please</p>
+            --a--
+            """
+        let (ticket, _) = MailTicketBuilder(options: ImportOptions()).ticket(from: MailMessage(parsing: Array(raw.utf8)))
+        #expect(ticket.messages.first?.text.contains("Refund please") == true)
+        #expect(ticket.messages.first?.html == "<p>Refund please</p>")
+    }
+
     @Test func attachmentsHaveNameTypeSizeHashAndBytesOnlyWhenAsked() throws {
         let plain = try #require(try EmailFixture.ticket("with-attachment.eml").messages.first)
         #expect(plain.text == "请退款。谢谢")
