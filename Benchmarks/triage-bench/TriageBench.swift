@@ -13,6 +13,7 @@ struct TriageBench: AsyncParsableCommand {
             AnthropicBench.self,
             XMLBench.self,
             DigestBench.self,
+            MailBench.self,
         ]
     )
 }

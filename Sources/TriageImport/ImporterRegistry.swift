@@ -13,7 +13,10 @@ public enum ImporterRegistry {
         case .zendeskXML: ZendeskXMLImporter()
         case .freshdeskXML: FreshdeskXMLImporter()
         case .genericXML: GenericXMLImporter()
-        case .eml, .mbox, .maildir, .auto: nil
+        case .eml: EMLImporter()
+        case .mbox: MboxImporter()
+        case .maildir: MaildirImporter()
+        case .auto: nil
         }
     }
 
