@@ -100,3 +100,10 @@ extension DigestJob {
         "digest for \(data.day.date) (\(data.day.timeZone))"
     }
 }
+
+extension DigestJob {
+    /// Whether `date` is a real calendar day written `YYYY-MM-DD` (for option validation).
+    public static func isValidDate(_ date: String) -> Bool {
+        (try? DigestDay.bounds(date: date, timeZone: "UTC")) != nil
+    }
+}

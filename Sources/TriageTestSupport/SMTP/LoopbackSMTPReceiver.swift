@@ -71,8 +71,9 @@ public final class LoopbackSMTPReceiver: @unchecked Sendable {
             return !stopped
         }
         guard first else { return }
+        // Only shut down here: the accept thread closes the descriptor when it leaves. Closing it here would let the
+        // number be reused (by another receiver's socket) while the thread still calls accept() on it.
         shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
     }
 
     // MARK: - Serving
@@ -80,10 +81,12 @@ public final class LoopbackSMTPReceiver: @unchecked Sendable {
     private func acceptLoop() {
         while true {
             let client = accept(listener, nil, nil)
-            if client < 0 {
-                if lock.withLock({ stopped }) { return }
-                continue
+            if lock.withLock({ stopped }) {
+                if client >= 0 { close(client) }
+                close(listener)
+                return
             }
+            if client < 0 { continue }
             serve(SMTPConnection(fd: client))
             close(client)
         }

@@ -45,8 +45,8 @@ struct Digest: ParsableCommand {
     var templates: String?
 
     func validate() throws {
-        if let date, date.count != 10 || date.split(separator: "-").count != 3 {
-            throw ValidationError("--date \(date) is not a date in the form YYYY-MM-DD")
+        if let date, !DigestJob.isValidDate(date) {
+            throw ValidationError("--date \(date) is not a calendar day written YYYY-MM-DD (e.g. 2026-11-24)")
         }
         if let timeZone, TimeZone(identifier: timeZone) == nil {
             throw ValidationError("--time-zone \(timeZone) is not an IANA time zone (e.g. Europe/Berlin)")
