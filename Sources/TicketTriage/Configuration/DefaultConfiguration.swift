@@ -43,6 +43,19 @@ public enum DefaultConfiguration {
         #     # password: prefer the environment variable TRIAGE_SMTP_PASSWORD
         #     subject: "Support digest {date}"
 
+        # The Claude backend (`triage run --backend claude|cascade`); needs ANTHROPIC_API_KEY in the environment
+        # (ANTHROPIC_BASE_URL overrides the endpoint). Without a key, use the local model (`--backend local`).
+        # claude:
+        #   model: claude-haiku-5-5           # claude-haiku-4-5 keeps working; any model id is accepted
+        #   escalation_model: claude-sonnet-5-5   # asked again when Haiku's confidence is low (cascade)
+        #   max_tokens: 400                   # per answer; bounds the worst-case cost the budget reserves
+        #   summary_words: 40
+        #   summary_language: English
+        #   confidence_threshold: 0.6         # below: escalate (cascade) and flag for a human
+        #   local_threshold: 0.85             # cascade: the local model answers alone at or above this
+        #   fallback_to_local: false          # cascade: API down after retries → local answer, marked
+        #   redaction: { emails: true, phones: true, cards: true, ibans: true, restore_in_summary: true, patterns: [] }
+
         """
         return text
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TriageClassify
 import TriageImport
 import TriageModel
 import Yams
@@ -38,9 +39,11 @@ public struct TriageConfiguration: Sendable, Codable, Equatable {
     public var `import` = Import()
     /// The daily digest: its time zone and mail delivery.
     public var digest = DigestSettings()
+    /// The Claude backend: model, thresholds for the cascade, redaction, summary length.
+    public var claude = ClaudeSettings()
 
     enum CodingKeys: String, CodingKey {
-        case departments, `import`, digest
+        case departments, `import`, digest, claude
     }
 
     public init() {}
@@ -50,6 +53,7 @@ public struct TriageConfiguration: Sendable, Codable, Equatable {
         departments = try c.decodeIfPresent([Department].self, forKey: .departments) ?? departments
         `import` = try c.decodeIfPresent(Import.self, forKey: .import) ?? `import`
         digest = try c.decodeIfPresent(DigestSettings.self, forKey: .digest) ?? digest
+        claude = try c.decodeIfPresent(ClaudeSettings.self, forKey: .claude) ?? claude
     }
 
     /// Reads `triage.yml`; errors name the file and the key.

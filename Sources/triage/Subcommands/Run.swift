@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import TicketTriage
 import TriageClassify
+import AnthropicClient
+import Logging
 import TriageStore
 
 struct Run: AsyncParsableCommand {
@@ -20,7 +22,10 @@ struct Run: AsyncParsableCommand {
     @Option(help: "Stop before spending more than this many USD on model calls.") var budget: Double?
     @Option(help: "Tickets in flight at once.") var concurrency = 8
     @Option(help: "Triage at most this many tickets.") var limit: Int?
-    @Flag(help: "Show what would be triaged; change nothing.") var dryRun = false
+    @Flag(help: "Send the work through the Message Batches API (half price, results within 24 h); a later `run --batch` collects.") var batch = false
+    @Flag(help: "With --batch: wait for submitted batches to end and collect them now.") var wait = false
+    @Option(help: "Folder with prompts/ and digest templates (default: $TRIAGE_TEMPLATES, ./Templates, the install, the checkout).") var templates: String?
+    @Flag(help: "Show what would be triaged and what it would cost at most; change nothing.") var dryRun = false
 
     func validate() throws {
         if concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }
@@ -39,20 +44,22 @@ struct Run: AsyncParsableCommand {
     private func execute() async throws {
         let store = try global.openExistingStore()
         let logger = global.logger()
+        let configuration = try global.loadConfiguration()
+        if batch { return try await runBatch(store: store, configuration: configuration, logger: logger) }
+        let classifier = try makeClassifier(configuration: configuration, logger: logger)
         if dryRun {
             let pending = try store.pendingTickets(limit: limit ?? 1_000_000)
-            if output.format == .json { return try Terminal.json(pending.map { ["id": String($0.id), "subject": $0.subject] }) }
+            let builder = TicketTextBuilder()
+            let estimator = classifier as? any CostEstimating
+            let worst = pending.reduce(0.0) { $0 + (estimator?.maximumCost(of: builder.text(for: $1)) ?? 0) }
+            if output.format == .json {
+                return try Terminal.json(DryRun(backend: backend.rawValue, tickets: pending.count, maximumCostUSD: worst,
+                                                ticketIDs: pending.map(\.id)))
+            }
             for ticket in pending.prefix(50) { Terminal.out("\(ticket.id)  \(TextTable.clip(ticket.subject, 80))") }
             if pending.count > 50 { Terminal.out("… and \(pending.count - 50) more") }
-            Terminal.out("\(pending.count) ticket(s) would be triaged with the \(backend.rawValue) backend (cost: $0.00 locally)")
+            Terminal.out("\(pending.count) ticket(s) would be triaged with the \(backend.rawValue) backend; at most $\(String(format: "%.4f", worst))")
             return
-        }
-        let classifier: any Classifier
-        switch backend {
-        case .local:
-            classifier = LocalClassifier(model: try LocalModelFile.load(databasePath: global.databasePath))
-        case .claude, .cascade:
-            throw CLIError(message: "the \(backend.rawValue) backend is not available in this version; use --backend local", exitCode: .failure)
         }
         var runner = TriageRunner(store: store, classifier: classifier, backendName: backend.rawValue,
                                   concurrency: concurrency, budgetUSD: budget, logger: logger)
@@ -70,4 +77,92 @@ struct Run: AsyncParsableCommand {
         Terminal.out("triage run \(report.runID) \(report.status.rawValue): \(report.triaged) triaged, \(report.failed) failed, $\(String(format: "%.4f", report.spentUSD)) spent, \(report.stillPending) still pending")
         if report.failed > 0 { throw ExitStatus.partial.code }
     }
+
+    // MARK: - Backends
+
+    private func makeClassifier(configuration: TriageConfiguration, logger: Logger) throws -> any Classifier {
+        switch backend {
+        case .local:
+            return LocalClassifier(model: try LocalModelFile.load(databasePath: global.databasePath))
+        case .claude:
+            return try makeClaude(configuration: configuration, logger: logger)
+        case .cascade:
+            let local = LocalClassifier(model: try LocalModelFile.load(databasePath: global.databasePath))
+            do {
+                return try CascadeClassifier(local: local, claude: try makeClaude(configuration: configuration, logger: logger))
+            } catch let error as CLIError {
+                throw error
+            } catch {
+                throw CLIError(error, exitCode: .configuration)
+            }
+        }
+    }
+
+    private func makeClaude(configuration: TriageConfiguration, logger: Logger) throws -> ClaudeClassifier {
+        guard let apiConfiguration = AnthropicConfiguration(environment: global.environment) else {
+            throw CLIError(message: "the \(backend.rawValue) backend needs ANTHROPIC_API_KEY in the environment; without a key use --backend local", exitCode: .configuration)
+        }
+        let folder: String
+        do {
+            folder = try TemplateLocator(flag: templates).locate()
+        } catch {
+            throw CLIError(error, exitCode: .configuration)
+        }
+        do {
+            let prompt = try ClaudePromptTemplate.load(directory: (folder as NSString).appendingPathComponent("prompts"))
+            return try ClaudeClassifier(client: AnthropicClient(configuration: apiConfiguration, logger: logger),
+                                        settings: configuration.claude, departments: configuration.departments,
+                                        prompt: prompt, logger: logger)
+        } catch {
+            throw CLIError(error, exitCode: .configuration)
+        }
+    }
+
+    private func runBatch(store: TicketStore, configuration: TriageConfiguration, logger: Logger) async throws {
+        guard backend == .claude else {
+            throw CLIError(message: "--batch sends the work to Claude's Message Batches API: use it with --backend claude", exitCode: .failure)
+        }
+        let batchTriage = BatchTriage(store: store, claude: try makeClaude(configuration: configuration, logger: logger), logger: logger)
+        do {
+            // Collect what earlier runs submitted (resumes after a restart), then submit what is still pending.
+            let collected = try await batchTriage.collect(wait: wait)
+            let submission = dryRun ? nil : try await batchTriage.submit(limit: limit, budgetUSD: budget)
+            if output.format == .json {
+                return try Terminal.json(BatchRunSummary(collectedBatches: collected.collected, stillProcessing: collected.stillProcessing,
+                                                         triaged: collected.triaged, errored: collected.errored, expired: collected.expired,
+                                                         spentUSD: collected.spentUSD, submittedBatch: submission?.batchID,
+                                                         submittedTickets: submission?.tickets ?? 0))
+            }
+            Terminal.out("collected \(collected.collected.count) batch(es): \(collected.triaged) triaged, \(collected.errored) errored, \(collected.expired) expired (re-queued), $\(String(format: "%.4f", collected.spentUSD)); \(collected.stillProcessing.count) still processing")
+            if let submission {
+                Terminal.out("submitted batch \(submission.batchID) with \(submission.tickets) ticket(s); run `triage run --backend claude --batch` later (or with --wait) to collect")
+            } else if !dryRun {
+                Terminal.out("nothing new to submit")
+            }
+        } catch let error as CLIError {
+            throw error
+        } catch {
+            throw CLIError(error, exitCode: .unavailable)
+        }
+    }
+}
+
+/// `--dry-run --format json`.
+private struct DryRun: Encodable {
+    var backend: String
+    var tickets: Int
+    var maximumCostUSD: Double
+    var ticketIDs: [Int64]
+}
+
+/// `--batch --format json`.
+private struct BatchRunSummary: Encodable {
+    var collectedBatches: [String]
+    var stillProcessing: [String]
+    var triaged: Int
+    var errored: Int
+    var expired: Int
+    var spentUSD: Double
+    var submittedBatch: String?
+    var submittedTickets: Int
 }
