@@ -8,7 +8,7 @@ BENCH_DIR ?= Benchmarks/data
 TRIAGE    = .build/debug/triage
 DEMO_OPTS = --db $(DEMO_DIR)/triage.sqlite --config $(DEMO_DIR)/triage.yml
 
-.PHONY: all deps build release test demo bench install clean
+.PHONY: all deps build release test demo demo-claude bench install clean
 
 all: build
 
@@ -46,8 +46,29 @@ demo: build
 	@$(TRIAGE) list $(DEMO_OPTS) --limit 8
 	@echo "== search: refund"
 	@$(TRIAGE) search $(DEMO_OPTS) refund --limit 3
+	@echo "== the daily digest for 2026-11-24 (the samples' last day)"
+	@$(TRIAGE) digest $(DEMO_OPTS) --date 2026-11-24 --format text | head -n 30
+	@$(TRIAGE) digest $(DEMO_OPTS) --date 2026-11-24 --format html --out $(DEMO_DIR)/digest.html
 	@echo
-	@echo "Demo store: $(DEMO_DIR)/triage.sqlite — try: $(TRIAGE) show $(DEMO_OPTS) zendesk:41001"
+	@echo "Demo store:  $(DEMO_DIR)/triage.sqlite"
+	@echo "HTML digest: $(DEMO_DIR)/digest.html"
+	@echo "Try:         $(TRIAGE) show $(DEMO_OPTS) zendesk:41001"
+
+## demo-claude: the same pipeline through Claude, against the project's fake Anthropic server (no key, no network)
+demo-claude: build
+	@rm -rf $(DEMO_DIR)-claude && mkdir -p $(DEMO_DIR)-claude
+	@$(TRIAGE) import --db $(DEMO_DIR)-claude/triage.sqlite SampleTickets > /dev/null
+	@$(TRIAGE) train --db $(DEMO_DIR)-claude/triage.sqlite > /dev/null
+	@sleep 3600 | .build/debug/mock-anthropic --port 18555 --key demo-key > $(DEMO_DIR)-claude/mock.log 2>&1 & \
+	 sleep 1; \
+	 export ANTHROPIC_API_KEY=demo-key ANTHROPIC_BASE_URL=http://127.0.0.1:18555; \
+	 echo "== dry run: what it would cost at most"; \
+	 $(TRIAGE) run --db $(DEMO_DIR)-claude/triage.sqlite --backend claude --dry-run | tail -n 1; \
+	 echo "== cascade: the local model when it is sure, Claude (the fake) otherwise"; \
+	 $(TRIAGE) run --db $(DEMO_DIR)-claude/triage.sqlite --backend cascade --budget 1.00; \
+	 status=$$?; pkill -f "mock-anthropic --port 18555"; exit $$status
+	@echo "== tokens and cost"
+	@$(TRIAGE) stats --db $(DEMO_DIR)-claude/triage.sqlite | head -n 4
 
 ## bench: release benchmarks (see BENCHMARKS.md for the numbers and what they mean)
 bench: deps

@@ -32,6 +32,7 @@ struct Inspect: ParsableCommand {
             } catch {
                 throw CLIError(error, exitCode: (error as? ImportError).map { if case .unreadable = $0 { .noInput } else { .dataError } } ?? .dataError)
             }
+            if [.eml, .mbox, .maildir].contains(format) { return try inspectMail(url, format: format, configuration: configuration) }
             guard let importer = ImporterRegistry.importer(for: format) else {
                 throw CLIError(message: "the \(format.rawValue) importer is not available in this version", exitCode: .dataError)
             }
@@ -61,6 +62,31 @@ struct Inspect: ParsableCommand {
             if output.format == .text { Terminal.out("\(count) ticket(s), \(diagnostics.count) diagnostic(s)") }
             if diagnostics.errors > 0 { throw ExitStatus.partial.code }
         }
+    }
+}
+
+extension Inspect {
+    /// E-mail: what the MIME parser read of each message (one JSON object per message), defects included.
+    func inspectMail(_ url: URL, format: ImportFormat, configuration: TriageConfiguration) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var count = 0
+        var defective = 0
+        do {
+            try EmailInspector.inspect(url, format: format, maxMessageBytes: configuration.import.maxRecordBytes) { mail in
+                count += 1
+                if !mail.defects.isEmpty { defective += 1 }
+                switch output.format {
+                case .json:
+                    Terminal.out(String(decoding: try encoder.encode(mail), as: UTF8.self))
+                case .text:
+                    Terminal.out("#\(count): \"\(mail.subject ?? "")\" from \(mail.from.first?.address ?? "-") — \(mail.attachments.count) attachment(s)\(mail.defects.isEmpty ? "" : ", defects: " + mail.defects.joined(separator: "; "))")
+                }
+            }
+        } catch {
+            throw CLIError(error, exitCode: .dataError)
+        }
+        if output.format == .text { Terminal.out("\(count) message(s), \(defective) with defects") }
     }
 }
 
