@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+import TriageTestSupport
+
+/// `triage run` through Claude, the binary talking HTTP on loopback to the project's fake Anthropic server.
+@Suite(.serialized) struct ClaudeRunCommandTests {
+    static let samples = CLIRunner.repositoryRoot.appendingPathComponent("SampleTickets")
+
+    @Test func claudeBackendTriagesRecordsCostsAndNeverStoresTheKey() async throws {
+        let server = try await MockAnthropicServer.start()
+        defer { Task { await server.stop() } }
+        let scratch = try Scratch()
+        let env = ["ANTHROPIC_API_KEY": "sk-ant-mock-key", "ANTHROPIC_BASE_URL": server.baseURL.absoluteString]
+        _ = try scratch.runner.run(["import", "--db", "s.sqlite", Self.samples.appendingPathComponent("jira/issues.json").path])
+
+        let noKey = try scratch.runner.run(["run", "--db", "s.sqlite", "--backend", "claude"])
+        #expect(noKey.status == 78)
+        #expect(noKey.stderr.contains("ANTHROPIC_API_KEY"))
+
+        let run = try scratch.runner.run(["run", "--db", "s.sqlite", "--backend", "claude", "--format", "json"], environment: env)
+        #expect(run.status == 0, "\(run.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(report["triaged"] as? Int == 40)
+        #expect((report["spent_usd"] as? Double ?? 0) > 0)
+
+        let stats = try scratch.runner.run(["stats", "--db", "s.sqlite", "--format", "json"])
+        let figures = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
+        #expect(figures["llm_calls"] as? Int == 40)
+        let requests = await server.receivedRequests()
+        #expect(requests.count == 40)
+
+        // The key is in no output and nowhere in the store.
+        let stored = try Data(contentsOf: URL(fileURLWithPath: scratch.path("s.sqlite")))
+        #expect(stored.range(of: Data("sk-ant-mock-key".utf8)) == nil)
+        #expect(!run.stdout.contains("sk-ant-mock-key") && !run.stderr.contains("sk-ant-mock-key"))
+    }
+
+    @Test func aBudgetTooSmallForOneTicketStopsBeforeAnyCall() async throws {
+        let server = try await MockAnthropicServer.start()
+        defer { Task { await server.stop() } }
+        let scratch = try Scratch()
+        let env = ["ANTHROPIC_API_KEY": "sk-ant-mock-key", "ANTHROPIC_BASE_URL": server.baseURL.absoluteString]
+        _ = try scratch.runner.run(["import", "--db", "s.sqlite", Self.samples.appendingPathComponent("jira/issues.json").path])
+        let run = try scratch.runner.run(["run", "--db", "s.sqlite", "--backend", "claude", "--budget", "0.000001", "--format", "json"], environment: env)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(report["status"] as? String == "budget_exhausted")
+        #expect(report["triaged"] as? Int == 0)
+        #expect(await server.receivedRequests().isEmpty)
+    }
+}
