@@ -35,6 +35,23 @@ import TriageTestSupport
         #expect(!run.stdout.contains("sk-ant-mock-key") && !run.stderr.contains("sk-ant-mock-key"))
     }
 
+    @Test func evalReportsAccuracyCostAndLatencyForClaude() async throws {
+        let server = try await MockAnthropicServer.start()
+        defer { Task { await server.stop() } }
+        let scratch = try Scratch()
+        let env = ["ANTHROPIC_API_KEY": "sk-ant-mock-key", "ANTHROPIC_BASE_URL": server.baseURL.absoluteString]
+        _ = try scratch.runner.run(["import", "--db", "s.sqlite", Self.samples.appendingPathComponent("jira/issues.json").path])
+        let eval = try scratch.runner.run(["eval", "--db", "s.sqlite", "--backend", "claude", "--format", "json"], environment: env)
+        #expect(eval.status == 0, "\(eval.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(eval.stdout.utf8)) as? [String: Any])
+        #expect(report["count"] as? Int == 8)
+        #expect(report["accuracy"] != nil)
+        #expect(await server.receivedRequests().count >= 8)
+        // Evaluation stores nothing: the tickets are still pending.
+        let stats = try scratch.runner.run(["stats", "--db", "s.sqlite", "--format", "json"])
+        #expect(stats.stdout.contains("\"pending_triage\" : 40"))
+    }
+
     @Test func aBudgetTooSmallForOneTicketStopsBeforeAnyCall() async throws {
         let server = try await MockAnthropicServer.start()
         defer { Task { await server.stop() } }

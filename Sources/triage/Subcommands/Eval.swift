@@ -3,7 +3,7 @@ import Foundation
 import TicketTriage
 import TriageClassify
 
-struct Eval: ParsableCommand {
+struct Eval: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Accuracy, macro-F1, confusion matrix and calibration on the held-out labelled tickets.",
         discussion: "The held-out split is the one `triage train` left out.")
@@ -11,22 +11,32 @@ struct Eval: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
 
-    @Option(help: "Backend to evaluate: local.") var backend: BackendChoice = .local
+    @Option(help: "Backend to evaluate: local, claude or cascade (the last two call the API and cost money).") var backend: BackendChoice = .local
+    @Option(help: "Evaluate at most this many held-out tickets.") var limit: Int?
+    @Option(help: "Calls in flight at once (claude, cascade).") var concurrency = 8
+    @Option(help: "Folder with prompts/ (claude, cascade).") var templates: String?
 
-    func run() throws {
-        try reportingErrors {
-            guard backend == .local else {
-                throw CLIError(message: "evaluating the \(backend.rawValue) backend is not available in this version; use --backend local", exitCode: .failure)
-            }
+    func run() async throws {
+        do {
             let store = try global.openExistingStore()
-            let model = try LocalModelFile.load(databasePath: global.databasePath)
             let report: EvaluationReport
             do {
-                report = try LocalModelTraining(store: store).evaluate(model)
+                if backend == .local {
+                    report = try LocalModelTraining(store: store).evaluate(try LocalModelFile.load(databasePath: global.databasePath))
+                } else {
+                    let classifier = try BackendFactory(global: global, templates: templates)
+                        .classifier(backend, configuration: try global.loadConfiguration(), logger: global.logger())
+                    report = try await BackendEvaluation(store: store, classifier: classifier, concurrency: concurrency).run(limit: limit)
+                }
+            } catch let error as CLIError {
+                throw error
             } catch {
                 throw CLIError(error, exitCode: .failure)
             }
             Terminal.out(output.format == .json ? try report.renderJSON() : report.renderText())
+        } catch let error as CLIError {
+            Terminal.error(error.message)
+            throw error.exitCode.code
         }
     }
 }

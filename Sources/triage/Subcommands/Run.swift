@@ -46,7 +46,7 @@ struct Run: AsyncParsableCommand {
         let logger = global.logger()
         let configuration = try global.loadConfiguration()
         if batch { return try await runBatch(store: store, configuration: configuration, logger: logger) }
-        let classifier = try makeClassifier(configuration: configuration, logger: logger)
+        let classifier = try BackendFactory(global: global, templates: templates).classifier(backend, configuration: configuration, logger: logger)
         if dryRun {
             let pending = try store.pendingTickets(limit: limit ?? 1_000_000)
             let builder = TicketTextBuilder()
@@ -80,49 +80,11 @@ struct Run: AsyncParsableCommand {
 
     // MARK: - Backends
 
-    private func makeClassifier(configuration: TriageConfiguration, logger: Logger) throws -> any Classifier {
-        switch backend {
-        case .local:
-            return LocalClassifier(model: try LocalModelFile.load(databasePath: global.databasePath))
-        case .claude:
-            return try makeClaude(configuration: configuration, logger: logger)
-        case .cascade:
-            let local = LocalClassifier(model: try LocalModelFile.load(databasePath: global.databasePath))
-            do {
-                return try CascadeClassifier(local: local, claude: try makeClaude(configuration: configuration, logger: logger))
-            } catch let error as CLIError {
-                throw error
-            } catch {
-                throw CLIError(error, exitCode: .configuration)
-            }
-        }
-    }
-
-    private func makeClaude(configuration: TriageConfiguration, logger: Logger) throws -> ClaudeClassifier {
-        guard let apiConfiguration = AnthropicConfiguration(environment: global.environment) else {
-            throw CLIError(message: "the \(backend.rawValue) backend needs ANTHROPIC_API_KEY in the environment; without a key use --backend local", exitCode: .configuration)
-        }
-        let folder: String
-        do {
-            folder = try TemplateLocator(flag: templates).locate()
-        } catch {
-            throw CLIError(error, exitCode: .configuration)
-        }
-        do {
-            let prompt = try ClaudePromptTemplate.load(directory: (folder as NSString).appendingPathComponent("prompts"))
-            return try ClaudeClassifier(client: AnthropicClient(configuration: apiConfiguration, logger: logger),
-                                        settings: configuration.claude, departments: configuration.departments,
-                                        prompt: prompt, logger: logger)
-        } catch {
-            throw CLIError(error, exitCode: .configuration)
-        }
-    }
-
     private func runBatch(store: TicketStore, configuration: TriageConfiguration, logger: Logger) async throws {
         guard backend == .claude else {
             throw CLIError(message: "--batch sends the work to Claude's Message Batches API: use it with --backend claude", exitCode: .failure)
         }
-        let batchTriage = BatchTriage(store: store, claude: try makeClaude(configuration: configuration, logger: logger), logger: logger)
+        let batchTriage = BatchTriage(store: store, claude: try BackendFactory(global: global, templates: templates).claude(configuration: configuration, logger: logger), logger: logger)
         do {
             // Collect what earlier runs submitted (resumes after a restart), then submit what is still pending.
             let collected = try await batchTriage.collect(wait: wait)

@@ -1,0 +1,52 @@
+import AnthropicClient
+import Foundation
+import Logging
+import TicketTriage
+import TriageClassify
+
+/// Builds the classifier a command asked for: the local model beside the store, Claude from the environment's
+/// key and the prompt templates, or the cascade of both.
+struct BackendFactory {
+    var global: GlobalOptions
+    var templates: String?
+
+    /// The classifier for `backend`.
+    func classifier(_ backend: BackendChoice, configuration: TriageConfiguration, logger: Logger) throws -> any Classifier {
+        switch backend {
+        case .local:
+            return LocalClassifier(model: try LocalModelFile.load(databasePath: global.databasePath))
+        case .claude:
+            return try claude(configuration: configuration, logger: logger)
+        case .cascade:
+            let local = LocalClassifier(model: try LocalModelFile.load(databasePath: global.databasePath))
+            do {
+                return try CascadeClassifier(local: local, claude: try claude(configuration: configuration, logger: logger))
+            } catch let error as CLIError {
+                throw error
+            } catch {
+                throw CLIError(error, exitCode: .configuration)
+            }
+        }
+    }
+
+    /// The Claude classifier from the environment's key, the prompt templates and the `claude:` settings.
+    func claude(configuration: TriageConfiguration, logger: Logger) throws -> ClaudeClassifier {
+        guard let apiConfiguration = AnthropicConfiguration(environment: global.environment) else {
+            throw CLIError(message: "the Claude backend needs ANTHROPIC_API_KEY in the environment; without a key use --backend local", exitCode: .configuration)
+        }
+        let folder: String
+        do {
+            folder = try TemplateLocator(flag: templates).locate()
+        } catch {
+            throw CLIError(error, exitCode: .configuration)
+        }
+        do {
+            let prompt = try ClaudePromptTemplate.load(directory: (folder as NSString).appendingPathComponent("prompts"))
+            return try ClaudeClassifier(client: AnthropicClient(configuration: apiConfiguration, logger: logger),
+                                        settings: configuration.claude, departments: configuration.departments,
+                                        prompt: prompt, logger: logger)
+        } catch {
+            throw CLIError(error, exitCode: .configuration)
+        }
+    }
+}
