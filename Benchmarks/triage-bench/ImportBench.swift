@@ -87,12 +87,11 @@ struct ImportBench: ParsableCommand {
         let start = clock.now
         try pool.writeWithoutTransaction { db in
             // The same connection settings as TicketStore.
-            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 8192; PRAGMA temp_store = MEMORY")
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 8192; PRAGMA temp_store = MEMORY")
             let insertTicket = try db.makeStatement(sql: """
                 INSERT INTO tickets (source, external_id, subject, tags, custom_fields, imported_at, record_hash, content_hash,
                     message_count, created_at, updated_at, label_department, status, channel)
-                VALUES ('bench', ?, ?, '["bench"]', '{}', '2026-11-25T00:00:00.000Z', ?, ?, 1, '2026-11-20T00:00:00.000Z',
-                    '2026-11-20T01:00:00.000Z', 'Billing', 'open', 'email')
+                VALUES ('bench', ?, ?, '["bench"]', '{}', '2026-11-25T00:00:00.000Z', ?, ?, 1, ?, ?, 'Billing', 'open', 'email')
                 """)
             let insertMessage = try db.makeStatement(sql: """
                 INSERT INTO messages (ticket_id, external_id, position, role, is_public, body_text) VALUES (?, 'description', 0, 'customer', 1, ?)
@@ -104,7 +103,10 @@ struct ImportBench: ParsableCommand {
                     for _ in 0..<min(1000, n - i) {
                         i += 1
                         let hash = String(rng.next(), radix: 16)
-                        try insertTicket.execute(arguments: [String(i), "Charged twice \(i)", hash, hash])
+                        // The same time-ordered timestamps as the generated export.
+                        let created = Date(timeIntervalSince1970: Double(1_795_000_000 + i * 2))
+                        try insertTicket.execute(arguments: [String(i), "Charged twice \(i)", hash, hash, SQLDate.string(created),
+                                                             SQLDate.string(created.addingTimeInterval(3600))])
                         let id = db.lastInsertedRowID
                         try insertMessage.execute(arguments: [id, body])
                         try insertSearch.execute(arguments: [id, "Charged twice \(i)", body])

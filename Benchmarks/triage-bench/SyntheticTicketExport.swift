@@ -49,7 +49,8 @@ enum SyntheticTicketExport {
             while body.utf8.count < 1000 {
                 body += (rng.next() % 3 == 0 ? lines.randomElement(using: &rng)! : filler.randomElement(using: &rng)!) + ". "
             }
-            let created = base + Int(rng.next() % 2_000_000)
+            // Exports come ordered by time (Zendesk's incremental export by update time): a ticket every ~2 s, jittered.
+            let created = base + i * 2 + Int(rng.next() % 2)
             buffer += #"{"id":\#(i),"subject":"\#(lines.randomElement(using: &rng)!)","description":"\#(body)","status":"open","priority":"normal","requester_id":\#(Int(rng.next() % 50_000)),"group_name":"\#(department)","tags":["t\#(i % 97)","bench"],"via":{"channel":"email"},"created_at":\#(created),"updated_at":\#(created + 3600)}"#
             buffer += "\n"
             if buffer.utf8.count > 4 << 20 {
