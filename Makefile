@@ -59,14 +59,14 @@ demo-claude: build
 	@rm -rf $(DEMO_DIR)-claude && mkdir -p $(DEMO_DIR)-claude
 	@$(TRIAGE) import --db $(DEMO_DIR)-claude/triage.sqlite SampleTickets > /dev/null
 	@$(TRIAGE) train --db $(DEMO_DIR)-claude/triage.sqlite > /dev/null
-	@sleep 3600 | .build/debug/mock-anthropic --port 18555 --key demo-key > $(DEMO_DIR)-claude/mock.log 2>&1 & \
+	@sleep 1800 2> /dev/null < /dev/null | .build/debug/mock-anthropic --port 18555 --key demo-key > $(DEMO_DIR)-claude/mock.log 2>&1 & \
 	 sleep 1; \
 	 export ANTHROPIC_API_KEY=demo-key ANTHROPIC_BASE_URL=http://127.0.0.1:18555; \
 	 echo "== dry run: what it would cost at most"; \
 	 $(TRIAGE) run --db $(DEMO_DIR)-claude/triage.sqlite --backend claude --dry-run | tail -n 1; \
 	 echo "== cascade: the local model when it is sure, Claude (the fake) otherwise"; \
 	 $(TRIAGE) run --db $(DEMO_DIR)-claude/triage.sqlite --backend cascade --budget 1.00; \
-	 status=$$?; pkill -f "mock-anthropic --port 18555"; exit $$status
+	 status=$$?; pkill -x mock-anthropic; exit $$status
 	@echo "== tokens and cost"
 	@$(TRIAGE) stats --db $(DEMO_DIR)-claude/triage.sqlite | head -n 4
 
