@@ -104,17 +104,7 @@ extension TicketStore {
             guard db.changesCount > 0 else { return false }
             try Self.insertCalls(calls, ticketID: item.ticketID, runID: runID, db)
             guard let result else { return true }
-            try db.execute(sql: """
-                INSERT INTO triage_results (ticket_id, content_hash, run_id, department, priority, sentiment, language,
-                    confidence, summary, needs_human, needs_human_reason, backend, model, prompt_version, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (ticket_id, content_hash) DO NOTHING
-                """, arguments: [item.ticketID, item.contentHash, runID, result.department, result.priority.rawValue,
-                                 result.sentiment.rawValue, result.language, min(max(result.confidence, 0), 1),
-                                 result.summary, result.needsHuman, result.needsHumanReason, result.backend.rawValue,
-                                 result.model, result.promptVersion, SQLDate.string(date)])
-            try db.execute(sql: "UPDATE tickets SET triaged_hash = ?1 WHERE id = ?2 AND content_hash = ?1",
-                           arguments: [item.contentHash, item.ticketID])
+            try Self.insertResult(result, ticketID: item.ticketID, contentHash: item.contentHash, runID: runID, at: date, db)
             return true
         }
     }

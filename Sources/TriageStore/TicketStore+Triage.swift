@@ -126,23 +126,32 @@ extension TicketStore {
                            runID: Int64?, owner: String?, at date: Date = Date()) throws -> Bool {
         try write("saving the triage of ticket \(ticketID)") { db in
             try Self.insertCalls(calls, ticketID: ticketID, runID: runID, db)
-            try db.execute(sql: """
-                INSERT INTO triage_results (ticket_id, content_hash, run_id, department, priority, sentiment, language,
-                    confidence, summary, needs_human, needs_human_reason, backend, model, prompt_version, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (ticket_id, content_hash) DO NOTHING
-                """, arguments: [ticketID, contentHash, runID, result.department, result.priority.rawValue,
-                                 result.sentiment.rawValue, result.language, min(max(result.confidence, 0), 1),
-                                 result.summary, result.needsHuman, result.needsHumanReason, result.backend.rawValue,
-                                 result.model, result.promptVersion, SQLDate.string(date)])
-            let inserted = db.changesCount > 0
-            try db.execute(sql: "UPDATE tickets SET triaged_hash = ?1 WHERE id = ?2 AND content_hash = ?1",
-                           arguments: [contentHash, ticketID])
+            let inserted = try Self.insertResult(result, ticketID: ticketID, contentHash: contentHash, runID: runID, at: date, db)
             if let owner {
                 try db.execute(sql: "DELETE FROM triage_leases WHERE ticket_id = ? AND owner = ?", arguments: [ticketID, owner])
             }
             return inserted
         }
+    }
+
+    /// Inserts the result for one content version (never replacing one) and marks the ticket triaged when that
+    /// version is still current. Returns whether a result was inserted.
+    @discardableResult
+    static func insertResult(_ result: TriageResult, ticketID: Int64, contentHash: String, runID: Int64?, at date: Date,
+                             _ db: Database) throws -> Bool {
+        try db.execute(sql: """
+            INSERT INTO triage_results (ticket_id, content_hash, run_id, department, priority, sentiment, language,
+                confidence, summary, needs_human, needs_human_reason, backend, model, prompt_version, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (ticket_id, content_hash) DO NOTHING
+            """, arguments: [ticketID, contentHash, runID, result.department, result.priority.rawValue,
+                             result.sentiment.rawValue, result.language, min(max(result.confidence, 0), 1),
+                             result.summary, result.needsHuman, result.needsHumanReason, result.backend.rawValue,
+                             result.model, result.promptVersion, SQLDate.string(date)])
+        let inserted = db.changesCount > 0
+        try db.execute(sql: "UPDATE tickets SET triaged_hash = ?1 WHERE id = ?2 AND content_hash = ?1",
+                       arguments: [contentHash, ticketID])
+        return inserted
     }
 
     /// Records model calls that produced no result (failed or invalid answers), so their cost is never lost.

@@ -47,13 +47,32 @@ public struct LocalClassifier: Classifier {
             reasons.append("low confidence \(Self.format(prediction.confidence)) < \(Self.format(options.confidenceThreshold))")
         }
         if !assessment.riskTerms.isEmpty { reasons.append("risk terms: " + assessment.riskTerms.joined(separator: ", ")) }
-        let summary = ExtractiveSummarizer(maxWords: options.summaryWords).summarize(subject: subject, body: body)
+        let summary = ExtractiveSummarizer(maxWords: options.summaryWords).summarize(subject: subject, body: Self.customerText(body))
         return TriageResult(
             department: prediction.department, priority: labelledPriority ?? assessment.priority,
             sentiment: assessment.sentiment, language: detector.detect(text, words: words),
             confidence: prediction.confidence, summary: summary, needsHuman: !reasons.isEmpty,
             needsHumanReason: reasons.isEmpty ? nil : reasons.joined(separator: "; "),
             backend: .local, model: LocalModel.modelName, promptVersion: model.modelVersion)
+    }
+
+    /// The customer's words from a conversation labelled `Customer: …` / `Agent: …` (as `TicketTextBuilder` writes
+    /// it), labels removed, so summaries describe the customer's issue; unlabelled text is returned as it is.
+    static func customerText(_ body: String) -> String {
+        let labels = ["Customer: ", "Agent: ", "System: "]
+        let paragraphs = body.components(separatedBy: "\n\n")
+        guard paragraphs.contains(where: { p in labels.contains { p.hasPrefix($0) } }) else { return body }
+        var kept: [String] = []
+        var inCustomer = false
+        for paragraph in paragraphs {
+            if let label = labels.first(where: { paragraph.hasPrefix($0) }) {
+                inCustomer = label == "Customer: "
+                if inCustomer { kept.append(String(paragraph.dropFirst(label.count))) }
+            } else if inCustomer {
+                kept.append(paragraph)
+            }
+        }
+        return kept.isEmpty ? body : kept.joined(separator: "\n\n")
     }
 
     private static func format(_ value: Double) -> String {

@@ -2,22 +2,12 @@ import Foundation
 import TriageModel
 
 /// Freshdesk API v2 tickets (a JSON array, `{"tickets": [...]}` or JSON Lines), with `conversations` when
-/// present. Status, priority and source codes are mapped to names; a custom field whose name contains
+/// present. Status, priority and source codes are mapped to names (`FreshdeskCodes`, shared with the XML importer); a custom field whose name contains
 /// `department` (e.g. `cf_department`) or a `group_name` is kept as the human department label.
 public struct FreshdeskJSONImporter: TicketImporter {
     public let format = ImportFormat.freshdeskJSON
 
     public init() {}
-
-    /// Freshdesk's status codes.
-    public static let statusNames = [2: "open", 3: "pending", 4: "resolved", 5: "closed",
-                                     6: "waiting on customer", 7: "waiting on third party"]
-    /// Freshdesk's priority codes, as TicketTriage priorities.
-    public static let priorities: [Int: Priority] = [1: .low, 2: .normal, 3: .high, 4: .urgent]
-    /// Freshdesk's source codes.
-    public static let sourceNames = [1: "email", 2: "portal", 3: "phone", 4: "forum", 5: "twitter", 6: "facebook",
-                                     7: "chat", 8: "mobihelp", 9: "feedback widget", 10: "outbound email",
-                                     11: "ecommerce", 12: "bot"]
 
     public func read(_ url: URL, options: ImportOptions, diagnostics: any DiagnosticSink,
                      emit: (ImportRecord) throws -> Void) throws {
@@ -56,11 +46,11 @@ public struct FreshdeskJSONImporter: TicketImporter {
                     sentAt: dates.date(from: c.value("created_at")),
                     text: c.string("body_text") ?? html.map(HTMLToText.convert) ?? "", html: html))
             }
-            let priority = t.int("priority").flatMap { Self.priorities[$0]?.rawValue } ?? t.string("priority")
+            let priority = t.int("priority").flatMap(FreshdeskCodes.priority) ?? t.string("priority")
             return ImportedTicket(
                 source: source, externalID: id, subject: t.string("subject") ?? subjectFallback(messages.first?.text),
-                status: t.int("status").flatMap { Self.statusNames[$0] } ?? t.string("status")?.lowercased(),
-                channel: t.int("source").flatMap { Self.sourceNames[$0] } ?? t.string("source"),
+                status: t.int("status").map(FreshdeskCodes.status) ?? t.string("status")?.lowercased(),
+                channel: t.int("source").map(FreshdeskCodes.channel) ?? t.string("source"),
                 requester: requester, organization: t.string("company.name") ?? t.string("company_name"),
                 tags: t.strings("tags"), createdAt: created, updatedAt: emitter.date(t, "updated_at", parser: dates, record: record),
                 labelDepartment: department, labelPriority: priority, customFields: custom, messages: messages)

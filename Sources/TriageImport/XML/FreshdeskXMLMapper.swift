@@ -13,9 +13,9 @@ struct FreshdeskXMLMapper {
         }
         var warnings: [XMLFieldProblem] = []
         var ticket = ImportedTicket(source: source, externalID: String(displayID), subject: element.string("subject") ?? "")
-        ticket.status = try element.integer("status").map(FreshdeskXMLCodes.status)
-        ticket.labelPriority = try element.integer("priority").flatMap(FreshdeskXMLCodes.priority)
-        ticket.channel = try element.integer("source").map(FreshdeskXMLCodes.channel)
+        ticket.status = try element.integer("status").map(FreshdeskCodes.status)
+        ticket.labelPriority = try element.integer("priority").flatMap(FreshdeskCodes.priority)
+        ticket.channel = try element.integer("source").map(FreshdeskCodes.channel)
         ticket.createdAt = element.date("created-at", zone: zone, warnings: &warnings)
         ticket.updatedAt = element.date("updated-at", zone: zone, warnings: &warnings)
         let requester = Participant(name: first(element, "requester/name", "requester-name"),
