@@ -85,7 +85,7 @@ let package = Package(
         .executableTarget(
             name: "triage",
             dependencies: [
-                "TicketTriage", "TriageModel", "TriageStore", "TriageImport", "TriageClassify",
+                "TicketTriage", "TriageModel", "TriageStore", "TriageImport", "TriageClassify", "TriageRules",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

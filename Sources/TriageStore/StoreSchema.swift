@@ -8,6 +8,7 @@ enum StoreSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-initial", migrate: createInitialSchema)
+        migrator.registerMigration("v2-routing", migrate: RoutingSchema.migrate)
         return migrator
     }
 

@@ -30,6 +30,9 @@ public enum DefaultConfiguration {
           # Mails with the same subject and participants within this many days join one ticket.
           thread_window_days: 14
 
+        # Routing rules (escalations, SLA timers, webhooks), relative to this file; see Templates/rules.example.yml.
+        # rules: rules.yml
+
         """
         return text
     }

@@ -36,9 +36,11 @@ public struct TriageConfiguration: Sendable, Codable, Equatable {
 
     public var departments: [Department] = Department.defaults
     public var `import` = Import()
+    /// The routing rules file (`rules:`), relative to the configuration file; `nil`: no routing.
+    public var rules: String?
 
     enum CodingKeys: String, CodingKey {
-        case departments, `import`
+        case departments, `import`, rules
     }
 
     public init() {}
@@ -47,6 +49,7 @@ public struct TriageConfiguration: Sendable, Codable, Equatable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         departments = try c.decodeIfPresent([Department].self, forKey: .departments) ?? departments
         `import` = try c.decodeIfPresent(Import.self, forKey: .import) ?? `import`
+        rules = try c.decodeIfPresent(String.self, forKey: .rules)
     }
 
     /// Reads `triage.yml`; errors name the file and the key.
