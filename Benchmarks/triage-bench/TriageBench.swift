@@ -11,6 +11,7 @@ struct TriageBench: AsyncParsableCommand {
             ImportBench.self,
             LocalModelBench.self,
             AnthropicBench.self,
+            RouteBench.self,
         ]
     )
 }
