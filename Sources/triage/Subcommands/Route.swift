@@ -61,10 +61,14 @@ struct Route: AsyncParsableCommand {
     }
 
     private func print(_ s: Summary) {
-        let verb = dryRun ? "would fire" : "fired"
-        for line in s.routing.sample { Terminal.out("\(line.ticket)  \(line.rule)  \(line.matched.joined(separator: "; "))") }
-        Terminal.out("Routed \(s.routing.tickets) ticket(s): \(s.routing.written.firings) rule firing(s) \(verb), "
-                     + "\(s.routing.written.escalations) escalation(s), \(s.routing.written.notifications) notification(s) queued")
+        let w = s.routing.written
+        for line in s.routing.sample.prefix(10) {
+            Terminal.out("\(line.ticket)  \(line.rule)  \(line.matched.joined(separator: "; "))")
+        }
+        if w.firings > 10 { Terminal.out("… and \(w.firings - 10) more firing(s)") }
+        Terminal.out(dryRun
+            ? "Would route \(s.routing.tickets) ticket(s): \(w.firings) firing(s), \(w.escalations) escalation(s), \(w.notifications) notification(s); nothing written"
+            : "Routed \(s.routing.tickets) ticket(s): \(w.firings) new firing(s), \(w.escalations) escalation(s), \(w.notifications) notification(s) queued")
         for (rule, count) in s.routing.firingsByRule.sorted(by: { $0.key < $1.key }) { Terminal.out("  \(rule): \(count)") }
         if let d = s.delivery {
             Terminal.out("Delivered \(d.delivered) webhook(s); \(d.retryLater) to retry later, \(d.gaveUp) given up, "
