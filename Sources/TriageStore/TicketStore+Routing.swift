@@ -109,7 +109,10 @@ extension TicketStore {
         """
 
     static func candidate(from row: Row) -> RoutingCandidate {
-        let fired = (try? JSONDecoder().decode([String].self, from: Data(((row["fired_rules"] as String?) ?? "[]").utf8))) ?? []
+        let firedText: String = row["fired_rules"] ?? "[]"
+        // Unrouted versions have no firings: skip the decoder (it costs microseconds per row on Linux).
+        let fired = firedText == "[]" ? []
+            : (try? JSONDecoder().decode([String].self, from: Data(firedText.utf8))) ?? []
         return RoutingCandidate(
             ticket: ticket(from: row), text: row["routing_text"] ?? "",
             lastAgentReplyAt: (row["last_agent_reply_at"] as String?).flatMap(SQLDate.date),
