@@ -47,6 +47,9 @@ public struct Router: Sendable {
     public func routeAll(store: TicketStore, now: Date = Date(), dryRun: Bool = false) throws -> RoutingReport {
         var report = RoutingReport()
         report.dryRun = dryRun
+        // Batch N is written on a serial queue while batch N+1 is read and evaluated (WAL: readers run beside the
+        // writer). At most one write is in flight; the first error stops the pass.
+        let writes = PendingWrites()
         var afterID: Int64 = 0
         while true {
             let candidates = try store.routingCandidates(RoutingSelection(unroutedOnly: true, afterID: afterID,
@@ -65,12 +68,18 @@ public struct Router: Sendable {
             if dryRun {
                 report.written.tickets += records.count
             } else {
-                let counts = try store.recordRouting(records, at: now)
-                report.written.tickets += counts.tickets
-                report.written.firings += counts.firings
-                report.written.escalations += counts.escalations
-                report.written.notifications += counts.notifications
+                try writes.waitForPrevious()
+                let batch = records
+                writes.submit { try store.recordRouting(batch, at: now) }
             }
+        }
+        if !dryRun {
+            try writes.waitForPrevious()
+            let counts = writes.counts
+            report.written.tickets += counts.tickets
+            report.written.firings += counts.firings
+            report.written.escalations += counts.escalations
+            report.written.notifications += counts.notifications
         }
         return report
     }
@@ -100,4 +109,39 @@ private final class OutcomeSlots: @unchecked Sendable {
     init(count: Int) { storage = Array(repeating: nil, count: count) }
     func set(_ i: Int, _ value: RoutingOutcome) { storage.withUnsafeMutableBufferPointer { $0[i] = value } }
     var values: [RoutingOutcome] { storage.map { $0! } }
+}
+
+/// One routing write at a time on a background queue, with the totals and the first error.
+private final class PendingWrites: @unchecked Sendable {
+    private let queue = DispatchQueue(label: "routing-writes")
+    private let group = DispatchGroup()
+    private let lock = NSLock()
+    private var error: (any Error)?
+    private var totals = RoutingWriteCounts()
+
+    var counts: RoutingWriteCounts { lock.withLock { totals } }
+
+    func submit(_ write: @escaping @Sendable () throws -> RoutingWriteCounts) {
+        group.enter()
+        queue.async { [self] in
+            defer { group.leave() }
+            do {
+                let c = try write()
+                lock.withLock {
+                    totals.tickets += c.tickets
+                    totals.firings += c.firings
+                    totals.escalations += c.escalations
+                    totals.notifications += c.notifications
+                }
+            } catch {
+                lock.withLock { self.error = self.error ?? error }
+            }
+        }
+    }
+
+    /// Waits for the write in flight; rethrows its error.
+    func waitForPrevious() throws {
+        group.wait()
+        if let error = lock.withLock({ self.error }) { throw error }
+    }
 }
