@@ -111,11 +111,37 @@ extension TicketStore {
     static func candidate(from row: Row) -> RoutingCandidate {
         let firedText: String = row["fired_rules"] ?? "[]"
         // Unrouted versions have no firings: skip the decoder (it costs microseconds per row on Linux).
-        let fired = firedText == "[]" ? []
-            : (try? JSONDecoder().decode([String].self, from: Data(firedText.utf8))) ?? []
+        let fired = RoutingJSONReader.strings(firedText)
         return RoutingCandidate(
-            ticket: ticket(from: row), text: row["routing_text"] ?? "",
+            ticket: routingTicket(from: row), text: row["routing_text"] ?? "",
             lastAgentReplyAt: (row["last_agent_reply_at"] as String?).flatMap(SQLDate.date),
             firedRuleIDs: Set(fired), routedHash: row["routed_hash"])
+    }
+
+    /// `ticket(from:)` for routing rows: the same fields, without `JSONDecoder` for tags and custom fields.
+    static func routingTicket(from row: Row) -> StoredTicket {
+        func date(_ column: String) -> Date? { (row[column] as String?).flatMap(SQLDate.date) }
+        let contentHash: String = row["content_hash"]
+        let triage = StoredTriageResult(
+            result: TriageResult(
+                department: row["r_department"], priority: Priority(rawValue: row["r_priority"]) ?? .normal,
+                sentiment: Sentiment(rawValue: row["r_sentiment"]) ?? .neutral, language: row["r_language"],
+                confidence: row["r_confidence"], summary: row["r_summary"], needsHuman: row["r_needs_human"],
+                needsHumanReason: row["r_needs_human_reason"],
+                backend: TriageBackend(rawValue: row["r_backend"]) ?? .local, model: row["r_model"],
+                promptVersion: row["r_prompt_version"]),
+            contentHash: contentHash, createdAt: date("r_created_at") ?? .distantPast)
+        let requesterName: String? = row["requester_name"], requesterEmail: String? = row["requester_email"]
+        return StoredTicket(
+            id: row["id"], source: row["source"], externalID: row["external_id"], subject: row["subject"],
+            status: row["status"], channel: row["channel"],
+            requester: requesterName == nil && requesterEmail == nil ? nil : Participant(name: requesterName, email: requesterEmail),
+            organization: row["organization"], assigneeEmail: row["assignee_email"],
+            tags: RoutingJSONReader.strings(row["tags"]), customFields: RoutingJSONReader.object(row["custom_fields"]),
+            labelDepartment: row["label_department"], labelPriority: row["label_priority"],
+            createdAt: date("created_at"), updatedAt: date("updated_at"), importedAt: date("imported_at") ?? .distantPast,
+            contentHash: contentHash, needsTriage: false, messageCount: row["message_count"],
+            lastCustomerMessageAt: date("last_customer_message_at"), firstAgentReplyAt: date("first_agent_reply_at"),
+            messages: [], triage: triage)
     }
 }
