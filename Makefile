@@ -40,6 +40,7 @@ demo: build
 	@$(TRIAGE) train $(DEMO_OPTS) | head -n 3
 	@echo "== triage with the local model (offline, no API key)"
 	@$(TRIAGE) run --backend local $(DEMO_OPTS)
+	@$(TRIAGE) route $(DEMO_OPTS) --rules SampleTickets/rules.yml
 	@echo "== the store"
 	@$(TRIAGE) stats $(DEMO_OPTS)
 	@echo "== newest tickets"

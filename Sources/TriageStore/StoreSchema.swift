@@ -9,6 +9,7 @@ enum StoreSchema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-initial", migrate: createInitialSchema)
         migrator.registerMigration("v2-digest-indexes", migrate: createDigestIndexes)
+        migrator.registerMigration("v2-routing", migrate: RoutingSchema.migrate)
         return migrator
     }
 

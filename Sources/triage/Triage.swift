@@ -20,6 +20,7 @@ struct Triage: AsyncParsableCommand {
             Init.self, Import.self, Inspect.self, List.self, Show.self, Search.self, Export.self, Stats.self,
             Train.self, Run.self, Eval.self,
             Digest.self,
+            Train.self, Run.self, Eval.self, Route.self, Rules.self,
         ]
     )
 }

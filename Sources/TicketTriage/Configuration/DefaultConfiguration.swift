@@ -55,6 +55,8 @@ public enum DefaultConfiguration {
         #   local_threshold: 0.85             # cascade: the local model answers alone at or above this
         #   fallback_to_local: false          # cascade: API down after retries → local answer, marked
         #   redaction: { emails: true, phones: true, cards: true, ibans: true, restore_in_summary: true, patterns: [] }
+        # Routing rules (escalations, SLA timers, webhooks), relative to this file; see Templates/rules.example.yml.
+        # rules: rules.yml
 
         """
         return text

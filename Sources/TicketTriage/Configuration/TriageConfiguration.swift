@@ -44,6 +44,11 @@ public struct TriageConfiguration: Sendable, Codable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case departments, `import`, digest, claude
+    /// The routing rules file (`rules:`), relative to the configuration file; `nil`: no routing.
+    public var rules: String?
+
+    enum CodingKeys: String, CodingKey {
+        case departments, `import`, rules
     }
 
     public init() {}
@@ -54,6 +59,7 @@ public struct TriageConfiguration: Sendable, Codable, Equatable {
         `import` = try c.decodeIfPresent(Import.self, forKey: .import) ?? `import`
         digest = try c.decodeIfPresent(DigestSettings.self, forKey: .digest) ?? digest
         claude = try c.decodeIfPresent(ClaudeSettings.self, forKey: .claude) ?? claude
+        rules = try c.decodeIfPresent(String.self, forKey: .rules)
     }
 
     /// Reads `triage.yml`; errors name the file and the key.

@@ -1,0 +1,76 @@
+import Foundation
+import TriageModel
+import TriageRules
+import TriageStore
+
+extension Router {
+    /// The rule engine's view of a stored ticket.
+    ///
+    /// `previous` is not filled: the store does not keep the facts of earlier versions, so `changed` conditions
+    /// never hold when routing from the store (documented in docs/notes/route.md).
+    public static func subject(for candidate: RoutingCandidate, now: Date) -> RuleSubject {
+        let t = candidate.ticket
+        let facts = TicketFacts(
+            source: t.source, externalID: t.externalID, subject: t.subject, text: candidate.text, channel: t.channel,
+            requesterEmail: t.requester?.email, organization: t.organization, tags: t.tags, status: t.status,
+            createdAt: t.createdAt, messageCount: t.messageCount, lastCustomerMessageAt: t.lastCustomerMessageAt,
+            firstAgentReplyAt: t.firstAgentReplyAt, lastAgentReplyAt: candidate.lastAgentReplyAt,
+            customFields: t.customFields, labelDepartment: t.labelDepartment, labelPriority: t.labelPriority)
+        return RuleSubject(ticket: facts, triage: t.triage?.result, contentHash: t.contentHash, now: now)
+    }
+
+    /// The store's record of an outcome: firings with their escalations and notifications, and the net changes.
+    public static func record(for candidate: RoutingCandidate, outcome: RoutingOutcome) -> RoutingRecord {
+        let firings = outcome.firings.map { firing in
+            RoutingRecord.Firing(
+                ruleID: firing.ruleID, matchedJSON: json(firing.matchedConditions) ?? "[]",
+                actionsJSON: json(firing.actions) ?? "[]",
+                escalations: outcome.escalations.filter { $0.ruleID == firing.ruleID }
+                    .map { RoutingRecord.Escalation(team: $0.team, reason: $0.reason) },
+                notifications: outcome.notifications.filter { $0.ruleID == firing.ruleID }
+                    .map { RoutingRecord.Notification(url: $0.url, body: $0.body, idempotencyKey: $0.idempotencyKey) })
+        }
+        return RoutingRecord(ticketID: candidate.ticket.id, contentHash: candidate.ticket.contentHash, firings: firings,
+                             overridesJSON: outcome.changes.isEmpty ? nil : json(StoredChanges(outcome.changes)))
+    }
+
+    static func json(_ value: some Encodable) -> String? {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) }
+    }
+}
+
+/// The `routing_overrides` column's JSON shape.
+struct StoredChanges: Encodable {
+    var department: String?
+    var priority: String?
+    var added_tags: [String]
+    var removed_tags: [String]
+    var needs_human_reason: String?
+
+    init(_ c: RoutingChanges) {
+        department = c.department
+        priority = c.priority?.rawValue
+        added_tags = c.addedTags
+        removed_tags = c.removedTags
+        needs_human_reason = c.needsHumanReason
+    }
+}
+
+extension RoutingReport {
+    mutating func tally(candidate: RoutingCandidate, outcome: RoutingOutcome, record: RoutingRecord) {
+        for firing in outcome.firings {
+            firingsByRule[firing.ruleID, default: 0] += 1
+            if sample.count < 50 {
+                sample.append(Line(ticket: "\(candidate.ticket.source):\(candidate.ticket.externalID)", rule: firing.ruleID,
+                                   matched: firing.matchedConditions))
+            }
+        }
+        if dryRun {
+            written.firings += outcome.firings.count
+            written.escalations += outcome.escalations.count
+            written.notifications += outcome.notifications.count
+        }
+    }
+}

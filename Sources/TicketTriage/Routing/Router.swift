@@ -1,0 +1,147 @@
+import Foundation
+import TriageModel
+import TriageRules
+import TriageStore
+
+/// Applies a rules file to the store's triaged tickets: reads each ticket whose content version was not routed,
+/// evaluates the rules (skipping rules already fired for that version), and records firings, escalations, the
+/// routing changes and outbox rows in one transaction per batch.
+///
+/// ```swift
+/// let router = try Router(rulesFile: url, departments: configuration.departments.map(\.name))
+/// let report = try router.routeAll(store: store)
+/// let delivery = await OutboxDelivery(transport: CurlTransport()).deliverDue(store: store)
+/// ```
+public struct Router: Sendable {
+    public let engine: RuleEngine
+    /// Tickets read and written per transaction.
+    public var batchSize = 2000
+    /// Threads evaluating a batch.
+    public var concurrency = ProcessInfo.processInfo.activeProcessorCount
+
+    public init(rules: RuleSet) {
+        engine = RuleEngine(rules: rules)
+    }
+
+    /// Loads and parses `rulesFile`; throws ``RoutingError`` or `RulesError` (every error with line and column).
+    public init(rulesFile: URL, departments: [String]? = nil) throws {
+        self.init(rules: try Self.loadRules(rulesFile, departments: departments))
+    }
+
+    /// Parses a rules file.
+    public static func loadRules(_ file: URL, departments: [String]? = nil) throws -> RuleSet {
+        let text: String
+        do {
+            text = try String(contentsOf: file, encoding: .utf8)
+        } catch {
+            throw RoutingError.unreadableRules(file: file.path, reason: error.localizedDescription)
+        }
+        return try RuleSet.parse(yaml: text, file: file.path, departments: departments)
+    }
+
+    /// Routes every triaged ticket whose current content version was not routed yet.
+    ///
+    /// A rule fires at most once per content version: rules already recorded for it are passed to the engine as
+    /// `alreadyFired`, and the store ignores duplicate firings and idempotency keys. With `dryRun` nothing is
+    /// written and the report says what would have been.
+    public func routeAll(store: TicketStore, now: Date = Date(), dryRun: Bool = false) throws -> RoutingReport {
+        var report = RoutingReport()
+        report.dryRun = dryRun
+        // Batch N is written on a serial queue while batch N+1 is read and evaluated (WAL: readers run beside the
+        // writer). At most one write is in flight; the first error stops the pass.
+        let writes = PendingWrites()
+        var afterID: Int64 = 0
+        while true {
+            let candidates = try store.routingCandidates(RoutingSelection(unroutedOnly: true, afterID: afterID,
+                                                                          limit: batchSize))
+            guard let last = candidates.last else { break }
+            afterID = last.ticket.id
+            let outcomes = evaluate(candidates, now: now)
+            var records: [RoutingRecord] = []
+            records.reserveCapacity(candidates.count)
+            for (candidate, outcome) in zip(candidates, outcomes) {
+                let record = Self.record(for: candidate, outcome: outcome)
+                records.append(record)
+                report.tally(candidate: candidate, outcome: outcome, record: record)
+            }
+            report.tickets += candidates.count
+            if dryRun {
+                report.written.tickets += records.count
+            } else {
+                try writes.waitForPrevious()
+                let batch = records
+                writes.submit { try store.recordRouting(batch, at: now) }
+            }
+        }
+        if !dryRun {
+            try writes.waitForPrevious()
+            let counts = writes.counts
+            report.written.tickets += counts.tickets
+            report.written.firings += counts.firings
+            report.written.escalations += counts.escalations
+            report.written.notifications += counts.notifications
+        }
+        return report
+    }
+
+    /// Evaluates a batch, split across `concurrency` threads (the engine is pure and `Sendable`).
+    func evaluate(_ candidates: [RoutingCandidate], now: Date) -> [RoutingOutcome] {
+        let parts = max(1, min(concurrency, candidates.count / 200))
+        if parts == 1 {
+            return candidates.map { engine.evaluate(Self.subject(for: $0, now: now), alreadyFired: $0.firedRuleIDs) }
+        }
+        let results = OutcomeSlots(count: candidates.count)
+        let chunk = (candidates.count + parts - 1) / parts
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let range = (part * chunk)..<min(candidates.count, (part + 1) * chunk)
+            for i in range {
+                let c = candidates[i]
+                results.set(i, engine.evaluate(Self.subject(for: c, now: now), alreadyFired: c.firedRuleIDs))
+            }
+        }
+        return results.values
+    }
+}
+
+/// Result slots written by disjoint index ranges from several threads.
+private final class OutcomeSlots: @unchecked Sendable {
+    private var storage: [RoutingOutcome?]
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ value: RoutingOutcome) { storage.withUnsafeMutableBufferPointer { $0[i] = value } }
+    var values: [RoutingOutcome] { storage.map { $0! } }
+}
+
+/// One routing write at a time on a background queue, with the totals and the first error.
+private final class PendingWrites: @unchecked Sendable {
+    private let queue = DispatchQueue(label: "routing-writes")
+    private let group = DispatchGroup()
+    private let lock = NSLock()
+    private var error: (any Error)?
+    private var totals = RoutingWriteCounts()
+
+    var counts: RoutingWriteCounts { lock.withLock { totals } }
+
+    func submit(_ write: @escaping @Sendable () throws -> RoutingWriteCounts) {
+        group.enter()
+        queue.async { [self] in
+            defer { group.leave() }
+            do {
+                let c = try write()
+                lock.withLock {
+                    totals.tickets += c.tickets
+                    totals.firings += c.firings
+                    totals.escalations += c.escalations
+                    totals.notifications += c.notifications
+                }
+            } catch {
+                lock.withLock { self.error = self.error ?? error }
+            }
+        }
+    }
+
+    /// Waits for the write in flight; rethrows its error.
+    func waitForPrevious() throws {
+        group.wait()
+        if let error = lock.withLock({ self.error }) { throw error }
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// A triaged ticket as routing reads it: the stored ticket (with its triage result), the customer-visible text,
+/// the SLA timestamps and the rules already fired for its current content version.
+public struct RoutingCandidate: Sendable, Hashable {
+    /// Without messages; `triage` is the result for the current content version.
+    public var ticket: StoredTicket
+    /// The public customer messages (quotes and signatures trimmed), joined by newlines.
+    public var text: String
+    public var lastAgentReplyAt: Date?
+    /// Rule ids with a firing recorded for (ticket, current content hash).
+    public var firedRuleIDs: Set<String>
+    /// The content hash rules last ran on; `nil` when never routed.
+    public var routedHash: String?
+
+    public init(ticket: StoredTicket, text: String, lastAgentReplyAt: Date?, firedRuleIDs: Set<String>,
+                routedHash: String?) {
+        self.ticket = ticket
+        self.text = text
+        self.lastAgentReplyAt = lastAgentReplyAt
+        self.firedRuleIDs = firedRuleIDs
+        self.routedHash = routedHash
+    }
+}
+
+/// Which tickets `TicketStore.routingCandidates(_:)` returns.
+public struct RoutingSelection: Sendable, Hashable {
+    /// Only tickets whose current content version was not routed yet (`triage route`); `false` for dry statistics.
+    public var unroutedOnly: Bool
+    public var createdSince: Date?
+    /// Store ids strictly greater than this (keyset paging).
+    public var afterID: Int64
+    public var limit: Int
+
+    public init(unroutedOnly: Bool = true, createdSince: Date? = nil, afterID: Int64 = 0, limit: Int = 1000) {
+        self.unroutedOnly = unroutedOnly
+        self.createdSince = createdSince
+        self.afterID = afterID
+        self.limit = limit
+    }
+}

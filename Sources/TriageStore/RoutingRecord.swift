@@ -1,0 +1,104 @@
+import Foundation
+
+/// What routing decided for one ticket version, in the store's plain terms (written by `recordRouting`).
+public struct RoutingRecord: Sendable, Hashable {
+    /// One rule firing with what it caused.
+    public struct Firing: Sendable, Hashable {
+        public var ruleID: String
+        /// JSON array of the matched conditions (text).
+        public var matchedJSON: String
+        /// JSON array of the rule's actions.
+        public var actionsJSON: String
+        public var escalations: [Escalation]
+        public var notifications: [Notification]
+
+        public init(ruleID: String, matchedJSON: String, actionsJSON: String,
+                    escalations: [Escalation] = [], notifications: [Notification] = []) {
+            self.ruleID = ruleID
+            self.matchedJSON = matchedJSON
+            self.actionsJSON = actionsJSON
+            self.escalations = escalations
+            self.notifications = notifications
+        }
+    }
+
+    /// An escalation a firing asked for.
+    public struct Escalation: Sendable, Hashable {
+        public var team: String
+        public var reason: String
+
+        public init(team: String, reason: String) {
+            self.team = team
+            self.reason = reason
+        }
+    }
+
+    /// A webhook to queue in the outbox.
+    public struct Notification: Sendable, Hashable {
+        public var url: String
+        public var body: String
+        /// UNIQUE in the outbox: a second insert with the same key is ignored.
+        public var idempotencyKey: String
+
+        public init(url: String, body: String, idempotencyKey: String) {
+            self.url = url
+            self.body = body
+            self.idempotencyKey = idempotencyKey
+        }
+    }
+
+    public var ticketID: Int64
+    public var contentHash: String
+    public var firings: [Firing]
+    /// JSON object of the net routing changes, or `nil` when routing changed nothing.
+    public var overridesJSON: String?
+
+    public init(ticketID: Int64, contentHash: String, firings: [Firing], overridesJSON: String?) {
+        self.ticketID = ticketID
+        self.contentHash = contentHash
+        self.firings = firings
+        self.overridesJSON = overridesJSON
+    }
+}
+
+/// What `recordRouting` wrote (rows that already existed are not counted).
+public struct RoutingWriteCounts: Sendable, Hashable, Codable {
+    public var tickets = 0
+    public var firings = 0
+    public var escalations = 0
+    public var notifications = 0
+    public init() {}
+}
+
+/// An outbox row waiting for delivery.
+public struct OutboxItem: Sendable, Hashable, Codable {
+    public var id: Int64
+    public var target: String
+    public var body: String
+    public var idempotencyKey: String
+    /// Attempts made so far (before this one).
+    public var attempts: Int
+    public var createdAt: Date
+
+    public init(id: Int64, target: String, body: String, idempotencyKey: String, attempts: Int, createdAt: Date) {
+        self.id = id
+        self.target = target
+        self.body = body
+        self.idempotencyKey = idempotencyKey
+        self.attempts = attempts
+        self.createdAt = createdAt
+    }
+}
+
+/// Outbox totals.
+public struct OutboxCounts: Sendable, Hashable, Codable {
+    public var pending: Int
+    public var delivered: Int
+    public var failed: Int
+
+    public init(pending: Int, delivered: Int, failed: Int) {
+        self.pending = pending
+        self.delivered = delivered
+        self.failed = failed
+    }
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import TicketTriage
+import TriageStore
+
+/// `triage route`: apply the rules to triaged tickets, then deliver the outbox.
+struct Route: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Apply the routing rules to triaged tickets and deliver pending webhooks.",
+        discussion: """
+            Each rule fires at most once per ticket content version; its notifications are committed with the firing
+            and delivered afterwards (retried on the next run until delivered).
+              triage route --rules SampleTickets/rules.yml
+              triage route --dry-run
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var rules: RulesFileOption
+    @Flag(help: "Show what would fire; write and send nothing.") var dryRun = false
+    @Flag(help: "Record firings but do not deliver the outbox now.") var noDelivery = false
+    @Option(help: "Seconds one webhook POST may take.") var timeout: Double = 10
+
+    struct Summary: Encodable {
+        var routing: RoutingReport
+        var delivery: DeliveryReport?
+        var outbox: OutboxCounts?
+    }
+
+    func run() async throws {
+        do {
+            try await execute()
+        } catch let error as CLIError {
+            Terminal.error(error.message)
+            throw error.exitCode.code
+        }
+    }
+
+    private func execute() async throws {
+        let store = try global.openExistingStore()
+        let router = try rules.router(global: global)
+        let routing: RoutingReport
+        do {
+            routing = try router.routeAll(store: store, dryRun: dryRun)
+        } catch {
+            throw CLIError(error, exitCode: .failure)
+        }
+        var summary = Summary(routing: routing)
+        if !dryRun && !noDelivery {
+            let policy = DeliveryPolicy(timeout: .milliseconds(Int64(timeout * 1000)))
+            let delivery = OutboxDelivery.curl(policy: policy)
+            do {
+                summary.delivery = try await delivery.deliverDue(store: store)
+            } catch {
+                throw CLIError(error, exitCode: .failure)
+            }
+        }
+        summary.outbox = dryRun ? nil : try? store.outboxCounts()
+        if output.format == .json { return try Terminal.json(summary) }
+        print(summary)
+    }
+
+    private func print(_ s: Summary) {
+        let w = s.routing.written
+        for line in s.routing.sample.prefix(10) {
+            Terminal.out("\(line.ticket)  \(line.rule)  \(line.matched.joined(separator: "; "))")
+        }
+        if w.firings > 10 { Terminal.out("… and \(w.firings - 10) more firing(s)") }
+        Terminal.out(dryRun
+            ? "Would route \(s.routing.tickets) ticket(s): \(w.firings) firing(s), \(w.escalations) escalation(s), \(w.notifications) notification(s); nothing written"
+            : "Routed \(s.routing.tickets) ticket(s): \(w.firings) new firing(s), \(w.escalations) escalation(s), \(w.notifications) notification(s) queued")
+        for (rule, count) in s.routing.firingsByRule.sorted(by: { $0.key < $1.key }) { Terminal.out("  \(rule): \(count)") }
+        if let d = s.delivery {
+            Terminal.out("Delivered \(d.delivered) webhook(s); \(d.retryLater) to retry later, \(d.gaveUp) given up, "
+                         + "\(d.failedAttempts) failed attempt(s)")
+            for error in d.errors.prefix(20) { Terminal.err("  \(error)") }
+        }
+        if let o = s.outbox { Terminal.out("Outbox: \(o.pending) pending, \(o.delivered) delivered, \(o.failed) failed") }
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+import TicketTriage
+import TriageNetwork
+import TriageRules
+import TriageStore
+import TriageTestSupport
+
+@Suite(.serialized) struct OutboxDeliveryTests {
+    /// Fast retries, no real waiting between attempts within a run, and a short timeout for the delay fault.
+    let policy = DeliveryPolicy(timeout: .milliseconds(500), attemptsPerRun: 3, maxAttempts: 10,
+                                initialBackoff: .milliseconds(1))
+
+    func routed(tickets: Int, to receiver: WebhookReceiver) throws -> TicketStore {
+        let store = try RoutingFixtures.store(tickets: tickets)
+        let router = Router(rules: try RuleSet.parse(yaml: RoutingFixtures.rules(webhook: receiver.url.absoluteString)))
+        _ = try router.routeAll(store: store, now: RoutingFixtures.now)
+        return store
+    }
+
+    @Test func everyFiringIsDeliveredOnceDespite500TimeoutAndReset() async throws {
+        let receiver = try await WebhookReceiver.start(faults: [.status(500), .delay(.seconds(1)), .reset, .status(503)])
+        let store = try routed(tickets: 8, to: receiver)  // 4 billing tickets → 4 notifications
+        let keys = Set(try store.dueOutbox(now: .distantFuture).map(\.idempotencyKey))
+        #expect(keys.count == 4)
+        let delivery = OutboxDelivery(transport: CurlTransport(), policy: policy, sleep: { _ in })
+        var report = try await delivery.deliverDue(store: store)
+        // Rows that used up this run's attempts are due again after their (tiny) backoff: the next run sends them.
+        for _ in 0..<5 where report.retryLater > 0 {
+            try await Task.sleep(for: .milliseconds(20))
+            report = try await delivery.deliverDue(store: store)
+        }
+        #expect(try store.outboxCounts() == OutboxCounts(pending: 0, delivered: 4, failed: 0))
+        #expect(await receiver.uniqueKeys.subtracting([""]) == keys)
+        // The timed-out request is still processed by the receiver once its delay ends, so that key arrives twice;
+        // deduplicating by key, the receiver sees each firing exactly once.
+        try await Task.sleep(for: .milliseconds(1300))
+        let received = await receiver.receivedKeys
+        #expect(received.count == 5)
+        #expect(Set(received) == keys)
+        #expect(await receiver.requestCount == 8)  // 500, delay, reset, 503 + four successful deliveries
+        await receiver.stop()
+    }
+
+    @Test func clientErrorsAreGivenUpAfterRecording() async throws {
+        let receiver = try await WebhookReceiver.start(faults: [.status(404)])
+        let store = try routed(tickets: 2, to: receiver)  // one notification
+        let report = try await OutboxDelivery(transport: CurlTransport(), policy: policy, sleep: { _ in })
+            .deliverDue(store: store)
+        #expect(report.gaveUp == 1 && report.delivered == 0)
+        #expect(try store.outboxCounts() == OutboxCounts(pending: 0, delivered: 0, failed: 1))
+        #expect(await receiver.requestCount == 1)  // no retry of a 404
+        await receiver.stop()
+    }
+
+    @Test func anUnreachableReceiverIsRetriedOnTheNextRun() async throws {
+        // Port 9 (discard) on loopback refuses connections.
+        let store = try RoutingFixtures.store(tickets: 4)
+        let router = Router(rules: try RuleSet.parse(yaml: RoutingFixtures.rules(webhook: "http://127.0.0.1:9/hook")))
+        _ = try router.routeAll(store: store, now: RoutingFixtures.now)
+        let report = try await OutboxDelivery(transport: CurlTransport(), policy: policy, sleep: { _ in })
+            .deliverDue(store: store)
+        #expect(report.delivered == 0 && report.retryLater == 2 && report.failedAttempts == 1)
+        #expect(try store.outboxCounts().pending == 2)
+    }
+
+    @Test(arguments: [(1, 500), (2, 1000), (3, 2000), (40, 3_600_000)])
+    func backoffDoublesAndIsCapped(attempts: Int, milliseconds: Int64) {
+        let policy = DeliveryPolicy(initialBackoff: .milliseconds(500), maxBackoff: .seconds(3600))
+        #expect(policy.backoff(afterAttempts: attempts) == .milliseconds(milliseconds))
+    }
+
+    @Test(arguments: [(500, true), (503, true), (408, true), (429, true), (400, false), (404, false), (410, false)])
+    func retryableStatuses(status: Int, retryable: Bool) {
+        #expect(DeliveryPolicy.isRetryable(status: status) == retryable)
+    }
+}
