@@ -42,13 +42,11 @@ public struct TriageConfiguration: Sendable, Codable, Equatable {
     /// The Claude backend: model, thresholds for the cascade, redaction, summary length.
     public var claude = ClaudeSettings()
 
-    enum CodingKeys: String, CodingKey {
-        case departments, `import`, digest, claude
     /// The routing rules file (`rules:`), relative to the configuration file; `nil`: no routing.
     public var rules: String?
 
     enum CodingKeys: String, CodingKey {
-        case departments, `import`, rules
+        case departments, `import`, digest, claude, rules
     }
 
     public init() {}

@@ -26,6 +26,8 @@ struct Run: AsyncParsableCommand {
     @Flag(help: "With --batch: wait for submitted batches to end and collect them now.") var wait = false
     @Option(help: "Folder with prompts/ and digest templates (default: $TRIAGE_TEMPLATES, ./Templates, the install, the checkout).") var templates: String?
     @Flag(help: "Show what would be triaged and what it would cost at most; change nothing.") var dryRun = false
+    @OptionGroup var rules: RulesFileOption
+    @Flag(help: "Do not apply the routing rules after triaging (they run when `rules:` is configured or --rules is given).") var noRoute = false
 
     func validate() throws {
         if concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }
@@ -73,12 +75,30 @@ struct Run: AsyncParsableCommand {
             throw CLIError(error, exitCode: .failure)
         }
         Terminal.clearProgress()
-        if output.format == .json { return try Terminal.json(report) }
+        let routed = try await route(store: store, configuration: configuration)
+        if output.format == .json { return try Terminal.json(RunSummary(triage: report, routing: routed?.routing, delivery: routed?.delivery)) }
         Terminal.out("triage run \(report.runID) \(report.status.rawValue): \(report.triaged) triaged, \(report.failed) failed, $\(String(format: "%.4f", report.spentUSD)) spent, \(report.stillPending) still pending")
+        if let routed {
+            let w = routed.routing.written
+            Terminal.out("routing: \(routed.routing.tickets) ticket(s) evaluated, \(w.firings) firing(s), \(w.escalations) escalation(s), \(w.notifications) notification(s) queued; delivered \(routed.delivery.delivered), \(routed.delivery.retryLater) to retry")
+        }
         if report.failed > 0 { throw ExitStatus.partial.code }
     }
 
     // MARK: - Backends
+
+    /// Applies the routing rules to what is triaged and delivers the outbox, when rules are configured.
+    private func route(store: TicketStore, configuration: TriageConfiguration) async throws -> (routing: RoutingReport, delivery: DeliveryReport)? {
+        guard !noRoute, rules.path != nil || configuration.rules != nil else { return nil }
+        let router = try rules.router(global: global)
+        do {
+            let routing = try router.routeAll(store: store)
+            let delivery = try await OutboxDelivery.curl().deliverDue(store: store)
+            return (routing, delivery)
+        } catch {
+            throw CLIError(error, exitCode: .failure)
+        }
+    }
 
     private func runBatch(store: TicketStore, configuration: TriageConfiguration, logger: Logger) async throws {
         guard backend == .claude else {
@@ -106,6 +126,25 @@ struct Run: AsyncParsableCommand {
         } catch {
             throw CLIError(error, exitCode: .unavailable)
         }
+    }
+}
+
+/// `triage run --format json`: the triage run and, when rules are configured, routing and delivery.
+/// The triage report's fields stay at the top level; `routing` and `delivery` are added beside them.
+private struct RunSummary: Encodable {
+    var triage: TriageRunReport
+    var routing: RoutingReport?
+    var delivery: DeliveryReport?
+
+    enum CodingKeys: String, CodingKey {
+        case routing, delivery
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        try triage.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(routing, forKey: .routing)
+        try container.encodeIfPresent(delivery, forKey: .delivery)
     }
 }
 
