@@ -24,14 +24,36 @@ struct CLIRunner {
 
     let directory: URL
 
-    /// Runs `triage arguments…` in `directory` and waits for it.
-    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+    /// Runs `triage arguments…` in `directory` and waits for it — on a thread of its own, never on the
+    /// cooperative pool: the child may be talking to a fake server that lives in this test process and needs that
+    /// pool to answer (waiting on it there deadlocks a parallel test run on two cores).
+    func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread {
+                do {
+                    continuation.resume(returning: try runBlocking(arguments, environment: environment))
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }
+            thread.start()
+        }
+    }
+
+    private func runBlocking(_ arguments: [String], environment: [String: String]) throws -> Result {
         let process = try start(arguments, environment: environment)
+        // Read stderr on another thread so neither pipe can fill up and stall the child.
+        let errData = LockedData()
+        let errDone = DispatchSemaphore(value: 0)
+        Thread {
+            errData.set(process.standardErrorPipe.fileHandleForReading.readDataToEndOfFile())
+            errDone.signal()
+        }.start()
         let out = process.standardOutputPipe.fileHandleForReading.readDataToEndOfFile()
-        let err = process.standardErrorPipe.fileHandleForReading.readDataToEndOfFile()
+        errDone.wait()
         process.process.waitUntilExit()
         return Result(status: process.process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-                      stderr: String(decoding: err, as: UTF8.self))
+                      stderr: String(decoding: errData.get(), as: UTF8.self))
     }
 
     struct Running {
@@ -70,4 +92,12 @@ final class Scratch {
     deinit { try? FileManager.default.removeItem(at: url) }
     var runner: CLIRunner { CLIRunner(directory: url) }
     func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+}
+
+/// Bytes handed from a reader thread to the waiting one.
+final class LockedData: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    func set(_ value: Data) { lock.withLock { data = value } }
+    func get() -> Data { lock.withLock { data } }
 }

@@ -11,19 +11,19 @@ import TriageTestSupport
         defer { Task { await server.stop() } }
         let scratch = try Scratch()
         let env = ["ANTHROPIC_API_KEY": "sk-ant-mock-key", "ANTHROPIC_BASE_URL": server.baseURL.absoluteString]
-        _ = try scratch.runner.run(["import", "--db", "s.sqlite", Self.samples.appendingPathComponent("jira/issues.json").path])
+        _ = try await scratch.runner.run(["import", "--db", "s.sqlite", Self.samples.appendingPathComponent("jira/issues.json").path])
 
-        let noKey = try scratch.runner.run(["run", "--db", "s.sqlite", "--backend", "claude"])
+        let noKey = try await scratch.runner.run(["run", "--db", "s.sqlite", "--backend", "claude"])
         #expect(noKey.status == 78)
         #expect(noKey.stderr.contains("ANTHROPIC_API_KEY"))
 
-        let run = try scratch.runner.run(["run", "--db", "s.sqlite", "--backend", "claude", "--format", "json"], environment: env)
+        let run = try await scratch.runner.run(["run", "--db", "s.sqlite", "--backend", "claude", "--format", "json"], environment: env)
         #expect(run.status == 0, "\(run.stderr)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         #expect(report["triaged"] as? Int == 40)
         #expect((report["spent_usd"] as? Double ?? 0) > 0)
 
-        let stats = try scratch.runner.run(["stats", "--db", "s.sqlite", "--format", "json"])
+        let stats = try await scratch.runner.run(["stats", "--db", "s.sqlite", "--format", "json"])
         let figures = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
         #expect(figures["llm_calls"] as? Int == 40)
         let requests = await server.receivedRequests()
@@ -40,15 +40,15 @@ import TriageTestSupport
         defer { Task { await server.stop() } }
         let scratch = try Scratch()
         let env = ["ANTHROPIC_API_KEY": "sk-ant-mock-key", "ANTHROPIC_BASE_URL": server.baseURL.absoluteString]
-        _ = try scratch.runner.run(["import", "--db", "s.sqlite", Self.samples.appendingPathComponent("jira/issues.json").path])
-        let eval = try scratch.runner.run(["eval", "--db", "s.sqlite", "--backend", "claude", "--format", "json"], environment: env)
+        _ = try await scratch.runner.run(["import", "--db", "s.sqlite", Self.samples.appendingPathComponent("jira/issues.json").path])
+        let eval = try await scratch.runner.run(["eval", "--db", "s.sqlite", "--backend", "claude", "--format", "json"], environment: env)
         #expect(eval.status == 0, "\(eval.stderr)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(eval.stdout.utf8)) as? [String: Any])
         #expect(report["count"] as? Int == 8)
         #expect(report["accuracy"] != nil)
         #expect(await server.receivedRequests().count >= 8)
         // Evaluation stores nothing: the tickets are still pending.
-        let stats = try scratch.runner.run(["stats", "--db", "s.sqlite", "--format", "json"])
+        let stats = try await scratch.runner.run(["stats", "--db", "s.sqlite", "--format", "json"])
         #expect(stats.stdout.contains("\"pending_triage\" : 40"))
     }
 
@@ -57,8 +57,8 @@ import TriageTestSupport
         defer { Task { await server.stop() } }
         let scratch = try Scratch()
         let env = ["ANTHROPIC_API_KEY": "sk-ant-mock-key", "ANTHROPIC_BASE_URL": server.baseURL.absoluteString]
-        _ = try scratch.runner.run(["import", "--db", "s.sqlite", Self.samples.appendingPathComponent("jira/issues.json").path])
-        let run = try scratch.runner.run(["run", "--db", "s.sqlite", "--backend", "claude", "--budget", "0.000001", "--format", "json"], environment: env)
+        _ = try await scratch.runner.run(["import", "--db", "s.sqlite", Self.samples.appendingPathComponent("jira/issues.json").path])
+        let run = try await scratch.runner.run(["run", "--db", "s.sqlite", "--backend", "claude", "--budget", "0.000001", "--format", "json"], environment: env)
         let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         #expect(report["status"] as? String == "budget_exhausted")
         #expect(report["triaged"] as? Int == 0)

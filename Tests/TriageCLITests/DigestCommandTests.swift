@@ -5,23 +5,23 @@ import TriageTestSupport
 @Suite struct DigestCommandTests {
     static let samples = CLIRunner.repositoryRoot.appendingPathComponent("SampleTickets").path
 
-    func importedScratch() throws -> Scratch {
+    func importedScratch() async throws -> Scratch {
         let scratch = try Scratch()
-        let imported = try scratch.runner.run(["import", "--db", "s.sqlite", "\(Self.samples)/zendesk/tickets.json"])
+        let imported = try await scratch.runner.run(["import", "--db", "s.sqlite", "\(Self.samples)/zendesk/tickets.json"])
         #expect(imported.status == 0, "\(imported.stderr)")
         return scratch
     }
 
-    @Test func writesEachFormatForAGivenDay() throws {
-        let scratch = try importedScratch()
-        let html = try scratch.runner.run(["digest", "--db", "s.sqlite", "--date", "2026-11-18", "--format", "html", "--out", "d.html"])
+    @Test func writesEachFormatForAGivenDay() async throws {
+        let scratch = try await importedScratch()
+        let html = try await scratch.runner.run(["digest", "--db", "s.sqlite", "--date", "2026-11-18", "--format", "html", "--out", "d.html"])
         #expect(html.status == 0, "\(html.stderr)")
         #expect(html.stdout.isEmpty)
         #expect(html.stderr.contains("written to d.html"))
         let page = try String(contentsOfFile: scratch.path("d.html"), encoding: .utf8)
         #expect(page.contains("<html") && page.contains("18 November 2026"))
 
-        let json = try scratch.runner.run(["digest", "--db", "s.sqlite", "--date", "2026-11-18", "--format", "json"])
+        let json = try await scratch.runner.run(["digest", "--db", "s.sqlite", "--date", "2026-11-18", "--format", "json"])
         #expect(json.status == 0, "\(json.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect(object["schema_version"] as? Int == 1)
@@ -29,26 +29,26 @@ import TriageTestSupport
         #expect((newTickets["total"] as? Int ?? 0) > 0)
     }
 
-    @Test func badInputsHaveTheirExitCodes() throws {
-        let scratch = try importedScratch()
-        let date = try scratch.runner.run(["digest", "--db", "s.sqlite", "--date", "yesterday"])
+    @Test func badInputsHaveTheirExitCodes() async throws {
+        let scratch = try await importedScratch()
+        let date = try await scratch.runner.run(["digest", "--db", "s.sqlite", "--date", "yesterday"])
         #expect(date.status == 64)
-        let impossible = try scratch.runner.run(["digest", "--db", "s.sqlite", "--date", "2026-02-30"])
+        let impossible = try await scratch.runner.run(["digest", "--db", "s.sqlite", "--date", "2026-02-30"])
         #expect(impossible.status == 64)
         #expect(impossible.stderr.contains("2026-02-30"))
-        let zone = try scratch.runner.run(["digest", "--db", "s.sqlite", "--time-zone", "Mars/Olympus"])
+        let zone = try await scratch.runner.run(["digest", "--db", "s.sqlite", "--time-zone", "Mars/Olympus"])
         #expect(zone.status == 64)
-        let noMail = try scratch.runner.run(["digest", "--db", "s.sqlite", "--send"])
+        let noMail = try await scratch.runner.run(["digest", "--db", "s.sqlite", "--send"])
         #expect(noMail.status == 78)
         #expect(noMail.stderr.contains("digest.mail"))
-        let noStore = try scratch.runner.run(["digest", "--db", "missing.sqlite"])
+        let noStore = try await scratch.runner.run(["digest", "--db", "missing.sqlite"])
         #expect(noStore.status == 66)
     }
 
-    @Test func sendsOnceUnlessForced() throws {
+    @Test func sendsOnceUnlessForced() async throws {
         let receiver = try LoopbackSMTPReceiver()
         defer { receiver.stop() }
-        let scratch = try importedScratch()
+        let scratch = try await importedScratch()
         try Data("""
             digest:
               time_zone: Europe/Berlin
@@ -60,14 +60,14 @@ import TriageTestSupport
                 username: digest
             """.utf8).write(to: URL(fileURLWithPath: scratch.path("triage.yml")))
         let arguments = ["digest", "--db", "s.sqlite", "--date", "2026-11-18", "--send"]
-        let first = try scratch.runner.run(arguments, environment: ["TRIAGE_SMTP_PASSWORD": "pw"])
+        let first = try await scratch.runner.run(arguments, environment: ["TRIAGE_SMTP_PASSWORD": "pw"])
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stderr.contains("sent to lead@example.com"))
-        let retry = try scratch.runner.run(arguments, environment: ["TRIAGE_SMTP_PASSWORD": "pw"])
+        let retry = try await scratch.runner.run(arguments, environment: ["TRIAGE_SMTP_PASSWORD": "pw"])
         #expect(retry.status == 0)
         #expect(retry.stderr.contains("already sent"))
         #expect(receiver.received.count == 1)
-        let forced = try scratch.runner.run(arguments + ["--force"], environment: ["TRIAGE_SMTP_PASSWORD": "pw"])
+        let forced = try await scratch.runner.run(arguments + ["--force"], environment: ["TRIAGE_SMTP_PASSWORD": "pw"])
         #expect(forced.status == 0, "\(forced.stderr)")
         #expect(receiver.received.count == 2)
         #expect(receiver.received.first?.authenticatedPassword == "pw")

@@ -5,19 +5,19 @@ import Testing
 @Suite(.serialized) struct ImportCommandTests {
     static let samples = CLIRunner.repositoryRoot.appendingPathComponent("SampleTickets").path
 
-    @Test func importingTwiceReportsNothingNewTheSecondTime() throws {
+    @Test func importingTwiceReportsNothingNewTheSecondTime() async throws {
         let scratch = try Scratch()
-        let first = try scratch.runner.run(["import", "--db", "s.sqlite", "\(Self.samples)/freshdesk/tickets.json"])
+        let first = try await scratch.runner.run(["import", "--db", "s.sqlite", "\(Self.samples)/freshdesk/tickets.json"])
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("45 new, 0 updated, 0 unchanged, 0 failed"))
-        let second = try scratch.runner.run(["import", "--db", "s.sqlite", "--format", "json", "\(Self.samples)/freshdesk/tickets.json"])
+        let second = try await scratch.runner.run(["import", "--db", "s.sqlite", "--format", "json", "\(Self.samples)/freshdesk/tickets.json"])
         #expect(second.status == 0)
         let reports = try JSONSerialization.jsonObject(with: Data(second.stdout.utf8)) as? [[String: Any]]
         let counts = reports?.first?["counts"] as? [String: Int]
         #expect(counts?["new"] == 0 && counts?["updated"] == 0 && counts?["unchanged"] == 45)
     }
 
-    @Test func partialFailureHasItsOwnExitCodeAndNamesTheLine() throws {
+    @Test func partialFailureHasItsOwnExitCodeAndNamesTheLine() async throws {
         let scratch = try Scratch()
         try Data("""
             {"ref": "1", "title": "fine"}
@@ -25,43 +25,43 @@ import Testing
             {"ref": "3", "title": "fine too"}
             """.utf8).write(to: URL(fileURLWithPath: scratch.path("export.jsonl")))
         try Data("fields: {external_id: ref, subject: title}\n".utf8).write(to: URL(fileURLWithPath: scratch.path("mapping.yml")))
-        let result = try scratch.runner.run(["import", "--db", "s.sqlite", "export.jsonl"])
+        let result = try await scratch.runner.run(["import", "--db", "s.sqlite", "export.jsonl"])
         #expect(result.status == 3)
         #expect(result.stderr.contains("export.jsonl:2"))
         #expect(result.stdout.contains("2 new, 0 updated, 0 unchanged, 1 failed"))
         #expect(!result.stdout.contains("error:"), "diagnostics belong on stderr")
     }
 
-    @Test func missingFileAndUnknownTicketAreClearErrors() throws {
+    @Test func missingFileAndUnknownTicketAreClearErrors() async throws {
         let scratch = try Scratch()
-        let missing = try scratch.runner.run(["import", "--db", "s.sqlite", "nope.json"])
+        let missing = try await scratch.runner.run(["import", "--db", "s.sqlite", "nope.json"])
         #expect(missing.status == 66)
         #expect(missing.stderr.contains("nope.json") && missing.stderr.contains("no such file"))
-        _ = try scratch.runner.run(["import", "--db", "s.sqlite", "\(Self.samples)/jira/issues.json"])
-        let show = try scratch.runner.run(["show", "--db", "s.sqlite", "jira:SUP-999"])
+        _ = try await scratch.runner.run(["import", "--db", "s.sqlite", "\(Self.samples)/jira/issues.json"])
+        let show = try await scratch.runner.run(["show", "--db", "s.sqlite", "jira:SUP-999"])
         #expect(show.status == 66)
         #expect(show.stderr.contains("no ticket jira:SUP-999"))
-        let noStore = try scratch.runner.run(["list", "--db", "absent.sqlite"])
+        let noStore = try await scratch.runner.run(["list", "--db", "absent.sqlite"])
         #expect(noStore.status == 66 && noStore.stderr.contains("triage import"))
     }
 
-    @Test func showSearchListAndExportReadTheStore() throws {
+    @Test func showSearchListAndExportReadTheStore() async throws {
         let scratch = try Scratch()
-        _ = try scratch.runner.run(["import", "--db", "s.sqlite", "\(Self.samples)/zendesk/tickets.json"])
-        let show = try scratch.runner.run(["show", "--db", "s.sqlite", "--format", "json", "zendesk:41001"])
+        _ = try await scratch.runner.run(["import", "--db", "s.sqlite", "\(Self.samples)/zendesk/tickets.json"])
+        let show = try await scratch.runner.run(["show", "--db", "s.sqlite", "--format", "json", "zendesk:41001"])
         #expect(show.status == 0)
         let ticket = try #require(try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any])
         #expect(ticket["label_department"] as? String == "Billing")
         #expect((ticket["messages"] as? [Any])?.count ?? 0 >= 2)
-        let search = try scratch.runner.run(["search", "--db", "s.sqlite", "--format", "json", "charged"])
+        let search = try await scratch.runner.run(["search", "--db", "s.sqlite", "--format", "json", "charged"])
         #expect(search.stdout.contains("41001"))
-        let export = try scratch.runner.run(["export", "--db", "s.sqlite", "--format", "jsonl"])
+        let export = try await scratch.runner.run(["export", "--db", "s.sqlite", "--format", "jsonl"])
         #expect(export.stdout.split(separator: "\n").count == 50)
-        let csv = try scratch.runner.run(["export", "--db", "s.sqlite", "--format", "csv"])
+        let csv = try await scratch.runner.run(["export", "--db", "s.sqlite", "--format", "csv"])
         #expect(csv.stdout.hasPrefix("id,source,external_id,subject"))
     }
 
-    @Test func aKilledImportRunAgainLosesAndDuplicatesNothing() throws {
+    @Test func aKilledImportRunAgainLosesAndDuplicatesNothing() async throws {
         let scratch = try Scratch()
         let count = 40_000
         var text = ""
@@ -84,7 +84,7 @@ import Testing
         let afterKill = Self.ticketCount(scratch.path("s.sqlite"))
         #expect(afterKill > 0)
 
-        let again = try scratch.runner.run(["import", "--db", "s.sqlite", "big.jsonl"])
+        let again = try await scratch.runner.run(["import", "--db", "s.sqlite", "big.jsonl"])
         #expect(again.status == 0, "\(again.stderr)")
         #expect(Self.ticketCount(scratch.path("s.sqlite")) == count)
         #expect(Self.scalar(scratch.path("s.sqlite"), "SELECT count(*) FROM messages") == count)

@@ -109,7 +109,7 @@ struct CurlTransportTests {
                 let (chunks, writer) = AsyncThrowingStream<Data, any Error>.makeStream()
                 Task {
                     writer.yield(Data("partial".utf8))
-                    try? await Task.sleep(for: .seconds(4))
+                    try? await Task.sleep(for: .seconds(12))
                     writer.finish()
                 }
                 return FlyingFox.HTTPResponse(statusCode: .ok, body: .streamed(chunks))
@@ -131,12 +131,12 @@ struct CurlTransportTests {
         #expect(clock.now - start < .seconds(6))   // did not wait for the 10 s answer
 
         let stalled = try await transport.send(HTTPRequest(url: server.baseURL.appending(path: "stall"),
-                                                           idleTimeout: .seconds(1)))
+                                                           idleTimeout: .seconds(3)))
         #expect(stalled.status == 200)
         let idle = await #expect(throws: NetworkError.self) {
             _ = try await stalled.body.collect(upTo: 1 << 20)
         }
-        #expect(idle == .timedOut(.idle, host: "127.0.0.1", after: .seconds(1)))
+        #expect(idle == .timedOut(.idle, host: "127.0.0.1", after: .seconds(3)))
 
         let truncated = await #expect(throws: NetworkError.self) {
             let response = try await transport.send(HTTPRequest(url: server.baseURL.appending(path: "truncated")))
