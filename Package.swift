@@ -86,7 +86,7 @@ let package = Package(
             name: "triage",
             dependencies: [
                 "TicketTriage", "TriageModel", "TriageStore", "TriageImport", "TriageClassify", "AnthropicClient",
-                "TriageRules",
+                "TriageRules", "TriageReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -52,6 +52,28 @@ import TriageTestSupport
         #expect(stats.stdout.contains("\"pending_triage\" : 40"))
     }
 
+    @Test func digestSummaryWrittenByClaudeIsRenderedAndItsCallRecorded() async throws {
+        let server = try await MockAnthropicServer.start()
+        defer { Task { await server.stop() } }
+        let scratch = try Scratch()
+        let env = ["ANTHROPIC_API_KEY": "sk-ant-mock-key", "ANTHROPIC_BASE_URL": server.baseURL.absoluteString]
+        _ = try await scratch.runner.run(["import", "--db", "s.sqlite", Self.samples.appendingPathComponent("zendesk/tickets.json").path])
+        _ = try await scratch.runner.run(["train", "--db", "s.sqlite"])
+        _ = try await scratch.runner.run(["run", "--db", "s.sqlite"])
+        let noKey = try await scratch.runner.run(["digest", "--db", "s.sqlite", "--date", "2026-11-18", "--summary", "claude"])
+        #expect(noKey.status == 78 && noKey.stderr.contains("ANTHROPIC_API_KEY"))
+
+        let digest = try await scratch.runner.run(["digest", "--db", "s.sqlite", "--date", "2026-11-18", "--format", "md",
+                                                   "--summary", "claude"], environment: env)
+        #expect(digest.status == 0, "\(digest.stderr)")
+        // The fake answers plain requests with an echo of the prompt's last user text, which starts with the day.
+        #expect(digest.stdout.contains("Echo: Day: 2026-11-18"))
+        let requests = await server.receivedRequests()
+        #expect(requests.count == 1)
+        let stats = try await scratch.runner.run(["stats", "--db", "s.sqlite", "--format", "json"])
+        #expect(stats.stdout.contains("\"llm_calls\" : 1"))
+    }
+
     @Test func aBudgetTooSmallForOneTicketStopsBeforeAnyCall() async throws {
         let server = try await MockAnthropicServer.start()
         defer { Task { await server.stop() } }

@@ -54,23 +54,25 @@ public struct DigestJob: Sendable {
     }
 
     /// The digest rendered in the requested format.
-    public func render(_ data: DigestData, request: Request) throws -> String {
+    /// - Parameter summary: an executive summary written elsewhere (Claude); `nil` composes it from the numbers.
+    public func render(_ data: DigestData, request: Request, summary: String? = nil) throws -> String {
         guard let format = DigestFormat(name: request.format) else {
             throw DigestError.invalidRequest("unknown digest format \"\(request.format)\": use html, md, text or json")
         }
         let folder = format == .json ? "" : try templates(request)
         return try reporting {
-            try DigestRenderer().render(data, format: format, templatesDirectory: folder, customTemplatePath: request.customTemplate)
+            try DigestRenderer().render(data, format: format, templatesDirectory: folder, customTemplatePath: request.customTemplate,
+                                        summary: summary)
         }
     }
 
     /// Mails the digest (text + HTML from the default templates) unless this day's digest was already sent.
-    public func send(_ data: DigestData, request: Request, force: Bool) throws -> DigestDelivery.Outcome {
+    public func send(_ data: DigestData, request: Request, force: Bool, summary: String? = nil) throws -> DigestDelivery.Outcome {
         let folder = try templates(request)
         let (text, html) = try reporting {
             let renderer = DigestRenderer()
-            return (try renderer.render(data, format: .text, templatesDirectory: folder),
-                    try renderer.render(data, format: .html, templatesDirectory: folder))
+            return (try renderer.render(data, format: .text, templatesDirectory: folder, summary: summary),
+                    try renderer.render(data, format: .html, templatesDirectory: folder, summary: summary))
         }
         let message = try DigestDelivery.mailMessage(for: data, text: text, html: html, settings: settings.mail, at: now)
         let sender = try DigestDelivery.mailSender(settings: settings.mail, environment: environment)

@@ -1,8 +1,12 @@
+import AnthropicClient
 import ArgumentParser
 import Foundation
+import TriageClassify
+import TriageReports
+import TriageStore
 import TicketTriage
 
-struct Digest: ParsableCommand {
+struct Digest: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write or send the daily digest for managers.",
         discussion: """
@@ -44,6 +48,13 @@ struct Digest: ParsableCommand {
     @Option(help: ArgumentHelp("Folder holding the default digest templates.", valueName: "dir"))
     var templates: String?
 
+    enum SummaryWriter: String, ExpressibleByArgument {
+        case numbers, claude
+    }
+
+    @Option(help: "Executive summary: composed from the numbers, or written by Claude from the day's ticket summaries (needs ANTHROPIC_API_KEY; calls are recorded with their cost).")
+    var summary: SummaryWriter = .numbers
+
     func validate() throws {
         if let date, !DigestJob.isValidDate(date) {
             throw ValidationError("--date \(date) is not a calendar day written YYYY-MM-DD (e.g. 2026-11-24)")
@@ -55,9 +66,19 @@ struct Digest: ParsableCommand {
         if template != nil && format == .json { throw ValidationError("--template does not apply to --format json") }
     }
 
-    func run() throws {
-        try reportingErrors {
-            let settings = try global.loadConfiguration().digest
+    func run() async throws {
+        do {
+            try await execute()
+        } catch let error as CLIError {
+            Terminal.error(error.message)
+            throw error.exitCode.code
+        }
+    }
+
+    private func execute() async throws {
+        do {
+            let configuration = try global.loadConfiguration()
+            let settings = configuration.digest
             let store = try global.openExistingStore()
             let job = DigestJob(store: store, settings: settings, environment: global.environment)
             let request = DigestJob.Request(date: date, timeZone: timeZone, format: format.rawValue,
@@ -65,8 +86,10 @@ struct Digest: ParsableCommand {
             do {
                 let data = try job.data(for: request)
                 let label = DigestJob.describe(data)
+                let written = summary == .claude && format != .json
+                    ? try await claudeSummary(for: data, store: store, configuration: configuration) : nil
                 if out != nil || !send {
-                    let text = try job.render(data, request: request)
+                    let text = try job.render(data, request: request, summary: written)
                     if let out {
                         try DigestDelivery.write(text, to: out)
                         Terminal.err("\(label) written to \(out)")
@@ -75,7 +98,7 @@ struct Digest: ParsableCommand {
                     }
                 }
                 if send {
-                    switch try job.send(data, request: request, force: force) {
+                    switch try job.send(data, request: request, force: force, summary: written) {
                     case .sent:
                         Terminal.err("\(label) sent to \(settings.mail.to.joined(separator: ", "))")
                     case .alreadySent(let at):
@@ -88,9 +111,29 @@ struct Digest: ParsableCommand {
                 case .cannotWrite: throw CLIError(error, exitCode: .failure)
                 case .invalidRequest, .templatesNotFound, .mailNotConfigured: throw CLIError(error, exitCode: .configuration)
                 }
+            } catch let error as CLIError {
+                throw error
             } catch {
                 throw CLIError(error, exitCode: .failure)
             }
+        }
+    }
+
+    /// The executive summary written by Claude; its calls are stored with their cost even when it fails.
+    private func claudeSummary(for data: DigestData, store: TicketStore, configuration: TriageConfiguration) async throws -> String {
+        guard let apiConfiguration = AnthropicConfiguration(environment: global.environment) else {
+            throw CLIError(message: "--summary claude needs ANTHROPIC_API_KEY in the environment; without a key use --summary numbers", exitCode: .configuration)
+        }
+        let tickets = try store.ticketSummaries(createdFrom: data.day.start, to: data.day.end, limit: 5000)
+        let writer = ExecutiveSummaryWriter(client: AnthropicClient(configuration: apiConfiguration, logger: global.logger()),
+                                            model: configuration.claude.model, logger: global.logger())
+        do {
+            let (text, calls) = try await writer.write(day: data.day.date, numbers: ExecutiveSummary.compose(from: data), tickets: tickets)
+            try store.recordCalls(calls, ticketID: nil, runID: nil)
+            return text
+        } catch let error as ExecutiveSummaryError {
+            try? store.recordCalls(error.calls, ticketID: nil, runID: nil)
+            throw CLIError(message: error.description, exitCode: .unavailable)
         }
     }
 }
