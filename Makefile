@@ -48,8 +48,8 @@ demo: build
 	@echo "== search: refund"
 	@$(TRIAGE) search $(DEMO_OPTS) refund --limit 3
 	@echo "== the daily digest for 2026-11-24 (the samples' last day)"
-	@$(TRIAGE) digest $(DEMO_OPTS) --date 2026-11-24 --format text | head -n 30
-	@$(TRIAGE) digest $(DEMO_OPTS) --date 2026-11-24 --format html --out $(DEMO_DIR)/digest.html
+	@$(TRIAGE) digest $(DEMO_OPTS) --rules SampleTickets/rules.yml --date 2026-11-24 --format text | head -n 30
+	@$(TRIAGE) digest $(DEMO_OPTS) --rules SampleTickets/rules.yml --date 2026-11-24 --format html --out $(DEMO_DIR)/digest.html
 	@echo
 	@echo "Demo store:  $(DEMO_DIR)/triage.sqlite"
 	@echo "HTML digest: $(DEMO_DIR)/digest.html"

@@ -74,3 +74,24 @@ import TriageTestSupport
         #expect(receiver.received.first?.data.contains("Subject: Support digest 2026-11-18") == true)
     }
 }
+
+@Suite(.serialized) struct DigestWebhookCommandTests {
+    @Test func postsTheMarkdownOncePerDayUnlessForced() async throws {
+        let receiver = try await WebhookReceiver.start()
+        defer { Task { await receiver.stop() } }
+        let scratch = try Scratch()
+        let samples = CLIRunner.repositoryRoot.appendingPathComponent("SampleTickets").path
+        _ = try await scratch.runner.run(["import", "--db", "s.sqlite", "\(samples)/zendesk/tickets.json"])
+        let arguments = ["digest", "--db", "s.sqlite", "--date", "2026-11-18", "--out", "d.md", "--format", "md",
+                         "--post", receiver.url.absoluteString]
+        let first = try await scratch.runner.run(arguments)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr.contains("posted to"))
+        let retry = try await scratch.runner.run(arguments)
+        #expect(retry.stderr.contains("already posted"))
+        #expect(await receiver.requestCount == 1)
+        let forced = try await scratch.runner.run(arguments + ["--force"])
+        #expect(forced.status == 0)
+        #expect(await receiver.requestCount == 2)
+    }
+}

@@ -17,6 +17,8 @@ public struct DigestBuilder: Sendable {
     /// Theme extraction reads at most this many of the day's tickets (evenly spaced), so a huge day stays fast.
     public var themeSampleLimit: Int
     public var themeExtractor: ThemeExtractor
+    /// The SLA section's policy (the rules file's `sla:`); `nil` leaves the section empty.
+    public var sla: DigestSLA?
 
     public init(store: TicketStore, lowConfidenceThreshold: Double = 0.6, trendDays: Int = 7,
                 themeSampleLimit: Int = 5000, themeExtractor: ThemeExtractor = ThemeExtractor()) {
@@ -34,6 +36,7 @@ public struct DigestBuilder: Sendable {
 
     /// The digest of `day`.
     public func build(day: DigestDay, generatedAt: Date = Date()) throws -> DigestData {
+        let slaEntries = try sla?.entries(store: store, start: day.start, end: day.end) ?? ([], [])
         let aggregates = try store.digestAggregates(
             for: .init(start: day.start, end: day.end),
             ageRanges: AgeBucket.standardBounds.map { ($0.minimumHours, $0.maximumHours) },
@@ -44,7 +47,8 @@ public struct DigestBuilder: Sendable {
         let totals = try store.digestDayTotals(for: earlier.map { .init(start: $0.start, end: $0.end) })
         let dayTotals = zip(earlier, totals).map { Self.dayTotals($0.1, date: $0.0.date) }
             + [DayTotals(date: day.date, newTickets: aggregates.newTickets, solved: aggregates.solved,
-                         stillOpen: aggregates.stillOpen, escalations: aggregates.escalations.count, slaBreaches: 0)]
+                         stillOpen: aggregates.stillOpen, escalations: aggregates.escalations.count,
+                         slaBreaches: slaEntries.0.count)]
         return DigestData(
             generatedAt: generatedAt, day: day,
             newTickets: NewTicketCounts(total: aggregates.newTickets, byDepartment: Self.labels(aggregates.byDepartment),
@@ -59,8 +63,8 @@ public struct DigestBuilder: Sendable {
             escalations: aggregates.escalations.map {
                 EscalationEntry(ticket: Self.reference($0.ticket), ruleID: $0.ruleID, team: $0.team, reason: $0.reason)
             },
-            // SLA breaches and at-risk tickets need the rules engine's SLA targets, which are not in the store yet.
-            slaBreaches: [], slaAtRisk: [],
+            // From the rules file's SLA policy when one is configured (earlier days' trend points count 0).
+            slaBreaches: slaEntries.0, slaAtRisk: slaEntries.1,
             needsHuman: aggregates.needsHuman.map { HumanReviewEntry(ticket: Self.reference($0.ticket), reason: $0.reason) },
             notable: aggregates.notable.compactMap { item in
                 guard let priority = Priority(rawValue: item.priority), let sentiment = Sentiment(rawValue: item.sentiment) else { return nil }

@@ -44,12 +44,14 @@ public struct DigestJob: Sendable {
     }
 
     /// The digest model of the requested day.
-    public func data(for request: Request) throws -> DigestData {
+    /// - Parameter sla: the SLA policy for the digest's SLA section (from the rules file), if any.
+    public func data(for request: Request, sla: DigestSLA? = nil) throws -> DigestData {
         let zone = request.timeZone ?? settings.timeZone
         return try reporting {
             let date = try request.date ?? DigestBuilder.yesterday(in: zone, now: now)
-            return try DigestBuilder(store: store, lowConfidenceThreshold: settings.lowConfidenceThreshold)
-                .build(date: date, timeZone: zone, generatedAt: now)
+            var builder = DigestBuilder(store: store, lowConfidenceThreshold: settings.lowConfidenceThreshold)
+            builder.sla = sla
+            return try builder.build(date: date, timeZone: zone, generatedAt: now)
         }
     }
 

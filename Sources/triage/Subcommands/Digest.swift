@@ -3,6 +3,7 @@ import ArgumentParser
 import Foundation
 import TriageClassify
 import TriageReports
+import TriageRules
 import TriageStore
 import TicketTriage
 
@@ -48,6 +49,11 @@ struct Digest: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Folder holding the default digest templates.", valueName: "dir"))
     var templates: String?
 
+    @OptionGroup var rules: RulesFileOption
+
+    @Option(help: ArgumentHelp("Also post the Markdown digest to this chat webhook (Slack-compatible {\"text\": …}), once per day unless --force.", valueName: "url"))
+    var post: String?
+
     enum SummaryWriter: String, ExpressibleByArgument {
         case numbers, claude
     }
@@ -62,7 +68,7 @@ struct Digest: AsyncParsableCommand {
         if let timeZone, TimeZone(identifier: timeZone) == nil {
             throw ValidationError("--time-zone \(timeZone) is not an IANA time zone (e.g. Europe/Berlin)")
         }
-        if force && !send { throw ValidationError("--force only applies with --send") }
+        if force && !send && post == nil { throw ValidationError("--force only applies with --send or --post") }
         if template != nil && format == .json { throw ValidationError("--template does not apply to --format json") }
     }
 
@@ -84,7 +90,7 @@ struct Digest: AsyncParsableCommand {
             let request = DigestJob.Request(date: date, timeZone: timeZone, format: format.rawValue,
                                             customTemplate: template, templatesDirectory: templates)
             do {
-                let data = try job.data(for: request)
+                let data = try job.data(for: request, sla: try slaPolicy(configuration))
                 let label = DigestJob.describe(data)
                 let written = summary == .claude && format != .json
                     ? try await claudeSummary(for: data, store: store, configuration: configuration) : nil
@@ -95,6 +101,20 @@ struct Digest: AsyncParsableCommand {
                         Terminal.err("\(label) written to \(out)")
                     } else {
                         FileHandle.standardOutput.write(Data(text.utf8))
+                    }
+                }
+                if let post {
+                    guard let url = URL(string: post), url.scheme == "https" || url.scheme == "http" else {
+                        throw CLIError(message: "--post \(post) is not an http(s) URL", exitCode: .configuration)
+                    }
+                    var markdownRequest = request
+                    markdownRequest.format = "md"
+                    markdownRequest.customTemplate = nil
+                    let markdown = try job.render(data, request: markdownRequest, summary: written)
+                    switch try await DigestWebhookPost(store: store).post(markdown: markdown, for: data.day, to: url, force: force) {
+                    case .sent: Terminal.err("\(label) posted to \(url.host ?? post)")
+                    case .alreadySent(let at):
+                        Terminal.err("\(label) was already posted at \(ISO8601DateFormatter().string(from: at)); not posted again (--force reposts)")
                     }
                 }
                 if send {
@@ -116,6 +136,18 @@ struct Digest: AsyncParsableCommand {
             } catch {
                 throw CLIError(error, exitCode: .failure)
             }
+        }
+    }
+
+    /// The SLA policy of the rules file (`--rules`, else `rules:` in triage.yml), when it has an `sla:` section.
+    private func slaPolicy(_ configuration: TriageConfiguration) throws -> DigestSLA? {
+        guard rules.path != nil || configuration.rules != nil else { return nil }
+        let file = try RulesFileOption.resolve(explicit: rules.path, global: global)
+        do {
+            let text = try String(contentsOfFile: file, encoding: .utf8)
+            return try RuleSet.parse(yaml: text, file: file, departments: configuration.departments.map(\.name)).sla.map { DigestSLA(policy: $0) }
+        } catch {
+            throw CLIError(message: "\(error)", exitCode: .configuration)
         }
     }
 
