@@ -23,6 +23,9 @@ struct ImportBench: ParsableCommand {
     @Option(help: "Folder for the generated data and stores.") var dir = "Benchmarks/data"
     @Option(help: "generate, parse, import, raw-sqlite, or all (each measured phase in its own process).") var phase: Phase = .all
 
+    @Option(help: "Tickets per write transaction (import and raw-sqlite phases); default: the pipeline's.")
+    var perTransaction: Int?
+
     var dataPath: String { "\(dir)/tickets-\(tickets).jsonl" }
 
     func run() throws {
@@ -33,6 +36,7 @@ struct ImportBench: ParsableCommand {
                 let process = Process()
                 process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
                 process.arguments = ["import", "--tickets", String(tickets), "--dir", dir, "--phase", p]
+                    + (perTransaction.map { ["--per-transaction", String($0)] } ?? [])
                 try process.run()
                 process.waitUntilExit()
                 guard process.terminationStatus == 0 else { throw ExitCode(process.terminationStatus) }
@@ -55,7 +59,8 @@ struct ImportBench: ParsableCommand {
         case .import:
             let store = "\(dir)/import-\(tickets).sqlite"
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: store + suffix) }
-            let pipeline = ImportPipeline(store: try TicketStore(path: store), logger: Logger(label: "bench"))
+            var pipeline = ImportPipeline(store: try TicketStore(path: store), logger: Logger(label: "bench"))
+            if let perTransaction { pipeline.batchSize = perTransaction }
             let clock = ContinuousClock()
             let start = clock.now
             let result = pipeline.importFile(URL(fileURLWithPath: dataPath), format: .zendeskJSON, options: ImportOptions())
@@ -100,7 +105,7 @@ struct ImportBench: ParsableCommand {
             var i = 0
             while i < n {
                 try db.inTransaction {
-                    for _ in 0..<min(1000, n - i) {
+                    for _ in 0..<min(perTransaction ?? ImportPipeline.defaultBatchSize, n - i) {
                         i += 1
                         let hash = String(rng.next(), radix: 16)
                         // The same time-ordered timestamps as the generated export.

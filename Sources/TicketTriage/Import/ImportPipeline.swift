@@ -12,8 +12,10 @@ import TriageStore
 public struct ImportPipeline: Sendable {
     public var store: TicketStore
     public var logger: Logger
+    /// Tickets per transaction unless set otherwise.
+    public static let defaultBatchSize = 1000
     /// Tickets per transaction.
-    public var batchSize = 1000
+    public var batchSize = ImportPipeline.defaultBatchSize
     /// Tickets buffered between the reading thread and the writer.
     public var queueCapacity = 4000
 

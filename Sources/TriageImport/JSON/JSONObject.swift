@@ -54,14 +54,25 @@ struct JSONObject {
     }
 
     static func text(_ value: Any?) -> String? {
+        // Booleans first, by their real type: `JSONSerialization` hands out NSNumbers, and an NSNumber 1 or 0
+        // also casts to `Bool` — a ticket id 1 must stay "1", never become "true".
+        if let value, isBoolean(value), let b = value as? Bool { return b ? "true" : "false" }
         switch value {
         case let s as String: return s.isEmpty ? nil : s
-        case let b as Bool: return b ? "true" : "false"
         case let i as Int: return String(i)
         case let d as Double: return d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)
         case let n as NSNumber: return n.stringValue
         default: return nil
         }
+    }
+
+    /// Whether a parsed JSON value is `true`/`false` rather than a number (an NSNumber that holds a boolean
+    /// reports the C type `c`; numbers report `i`, `q` or `d`).
+    static func isBoolean(_ value: Any) -> Bool {
+        if let number = value as? NSNumber, !(value is String) {
+            return String(cString: number.objCType) == "c"
+        }
+        return value is Bool
     }
 
     func int(_ path: String) -> Int? {

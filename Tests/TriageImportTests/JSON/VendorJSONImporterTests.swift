@@ -51,6 +51,19 @@ import TriageModel
         #expect(result.diagnostics.contains { $0.severity == .warning && $0.field == "created_at" && $0.record == 3 })
     }
 
+    /// Found by the benchmark: `JSONSerialization` returns 1 and 0 as NSNumbers that also cast to `Bool`, and
+    /// ticket 1 was stored as "true".
+    @Test func numericIDsOneAndZeroStayNumbersAndBooleansStayBooleans() throws {
+        let folder = try TemporaryFolder()
+        let file = try folder.write("tickets.jsonl", """
+            {"id": 1, "subject": "One", "description": "first", "custom_fields": [{"id": 7, "value": true}, {"id": 8, "value": 0}]}
+            {"id": 0, "subject": "Zero", "description": "zeroth", "custom_fields": [{"id": 7, "value": false}, {"id": 8, "value": 1}]}
+            """)
+        let result = try ImportResult(ZendeskJSONImporter(), file)
+        #expect(result.tickets.map(\.externalID) == ["1", "0"])
+        #expect(result.tickets.map(\.customFields) == [["field_7": "true", "field_8": "0"], ["field_7": "false", "field_8": "1"]])
+    }
+
     @Test func readsTheLegacyFlatExport() throws {
         let folder = try TemporaryFolder()
         let file = try folder.write("legacy.json", """
