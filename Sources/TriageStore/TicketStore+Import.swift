@@ -76,6 +76,12 @@ extension TicketStore {
     /// Either the whole batch is stored or none of it.
     public func upsert(_ tickets: [ImportedTicket], runID: Int64?, threadWindow: TimeInterval = 14 * 86400,
                        now: Date = Date()) throws -> [UpsertOutcome] {
+        try upsert(tickets.map(PreparedTicket.init), runID: runID, threadWindow: threadWindow, now: now)
+    }
+
+    /// `upsert` for tickets prepared in advance (the import prepares them on its reading thread).
+    public func upsert(_ tickets: [PreparedTicket], runID: Int64?, threadWindow: TimeInterval = 14 * 86400,
+                       now: Date = Date()) throws -> [UpsertOutcome] {
         let nowText = SQLDate.string(now)
         return try write("storing \(tickets.count) tickets") { db in
             var writer = TicketUpsert(db: db, runID: runID, now: nowText, threadWindow: threadWindow)

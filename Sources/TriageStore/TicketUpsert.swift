@@ -9,22 +9,22 @@ struct TicketUpsert {
     let now: String
     let threadWindow: TimeInterval
 
-    mutating func upsert(_ ticket: ImportedTicket) throws -> UpsertOutcome {
-        let recordHash = ticket.recordHash
+    mutating func upsert(_ prepared: PreparedTicket) throws -> UpsertOutcome {
+        let ticket = prepared.ticket
         // Unthreaded records: try the insert first; the unique key says whether the ticket is new, which spares
         // new tickets (the bulk of a first import) a separate lookup.
-        if ticket.threadHints == nil, try insert(ticket, recordHash: recordHash, ifAbsent: true) { return .new }
+        if ticket.threadHints == nil, try insert(prepared, ifAbsent: true) { return .new }
         if let existing = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT id, record_hash FROM tickets WHERE source = ? AND external_id = ?"),
             arguments: [ticket.source, ticket.externalID]
         ) {
-            if existing["record_hash"] == recordHash { return .unchanged }
-            return try update(ticketID: existing["id"], with: ticket, recordHash: recordHash, isSameRecord: true)
+            if existing["record_hash"] == prepared.recordHash { return .unchanged }
+            return try update(ticketID: existing["id"], with: prepared, isSameRecord: true)
         }
         if let hints = ticket.threadHints, let threadID = try findThread(for: ticket, hints: hints) {
-            return try update(ticketID: threadID, with: ticket, recordHash: recordHash, isSameRecord: false)
+            return try update(ticketID: threadID, with: prepared, isSameRecord: false)
         }
-        _ = try insert(ticket, recordHash: recordHash, ifAbsent: false)
+        _ = try insert(prepared, ifAbsent: false)
         return .new
     }
 
@@ -32,19 +32,8 @@ struct TicketUpsert {
 
     /// Inserts the ticket with its messages and search row. With `ifAbsent`, a ticket whose key exists is left
     /// alone and `false` is returned.
-    private func insert(_ ticket: ImportedTicket, recordHash: String, ifAbsent: Bool) throws -> Bool {
-        let messages = ticket.messages
-        var lastCustomer: Date?
-        var firstAgent: Date?
-        var lastAgent: Date?
-        for message in messages {
-            guard let sent = message.sentAt else { continue }
-            if message.role == .customer { lastCustomer = max(lastCustomer ?? sent, sent) }
-            if message.role == .agent, message.isPublic {
-                firstAgent = min(firstAgent ?? sent, sent)
-                lastAgent = max(lastAgent ?? sent, sent)
-            }
-        }
+    private func insert(_ prepared: PreparedTicket, ifAbsent: Bool) throws -> Bool {
+        let ticket = prepared.ticket
         try db.cachedStatement(sql: """
             INSERT INTO tickets (source, external_id, subject, status, channel, requester_name, requester_email,
                 organization, assignee_email, tags, custom_fields, label_department, label_priority, created_at,
@@ -55,31 +44,30 @@ struct TicketUpsert {
             """).execute(arguments: [
                 ticket.source, ticket.externalID, ticket.subject, ticket.status, ticket.channel,
                 ticket.requester?.name, ticket.requester?.email, ticket.organization, ticket.assignee?.email,
-                JSONText.array(ticket.tags), JSONText.object(ticket.customFields), ticket.labelDepartment,
-                ticket.labelPriority, ticket.createdAt.map(SQLDate.string),
-                (ticket.updatedAt ?? ticket.createdAt).map(SQLDate.string), now, runID, recordHash,
-                ticket.contentHash, ticket.threadHints?.subjectKey, messages.count,
-                lastCustomer.map(SQLDate.string), firstAgent.map(SQLDate.string), lastAgent.map(SQLDate.string),
+                prepared.tagsJSON, prepared.customFieldsJSON, ticket.labelDepartment, ticket.labelPriority,
+                prepared.createdAt, prepared.updatedAt, now, runID, prepared.recordHash, prepared.contentHash,
+                ticket.threadHints?.subjectKey, prepared.messages.count, prepared.lastCustomerMessageAt,
+                prepared.firstAgentReplyAt, prepared.lastAgentReplyAt,
             ])
         if ifAbsent, db.changesCount == 0 { return false }
         let ticketID = db.lastInsertedRowID
-        for (position, message) in messages.enumerated() {
+        for (position, message) in prepared.messages.enumerated() {
             try insertMessage(message, ticketID: ticketID, position: position)
         }
         if ticket.threadHints != nil { try rememberThreadRef(ticket.externalID, source: ticket.source, ticketID: ticketID) }
-        try db.cachedStatement(sql: "INSERT INTO ticket_search (rowid, subject, body) VALUES (?, ?, ?)")
-            .execute(arguments: [ticketID, ticket.subject, messages.map(\.text).joined(separator: "\n\n")])
+        try indexForSearch(ticketID: ticketID, subject: ticket.subject, body: prepared.searchBody)
         return true
     }
 
-    private func insertMessage(_ message: ImportedMessage, ticketID: Int64, position: Int) throws {
+    private func insertMessage(_ prepared: PreparedMessage, ticketID: Int64, position: Int) throws {
+        let message = prepared.message
         try db.cachedStatement(sql: """
             INSERT INTO messages (ticket_id, external_id, position, author_name, author_email, role, is_public,
                 sent_at, body_text, body_html, trimmed_text)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
-                ticketID, message.derivedID, position, message.author?.name, message.author?.email,
-                message.role.rawValue, message.isPublic, message.sentAt.map(SQLDate.string), message.text,
+                ticketID, prepared.id, position, message.author?.name, message.author?.email,
+                message.role.rawValue, message.isPublic, prepared.sentAt, message.text,
                 message.html, message.trimmedText,
             ])
         guard !message.attachments.isEmpty else { return }
@@ -91,6 +79,21 @@ struct TicketUpsert {
             try statement.execute(arguments: [messageID, attachment.filename, attachment.contentType, attachment.size,
                                               attachment.contentHash, attachment.data])
         }
+    }
+
+    // MARK: - Search index
+
+    /// Adds a ticket's search row. The index holds no text of its own (see `SearchSchema`): what it indexes must
+    /// be what `ticket_search_text` shows for the ticket.
+    private func indexForSearch(ticketID: Int64, subject: String, body: String) throws {
+        try db.cachedStatement(sql: "INSERT INTO ticket_search (rowid, subject, body) VALUES (?, ?, ?)")
+            .execute(arguments: [ticketID, subject, body])
+    }
+
+    /// What the index holds for a ticket now; read before its text changes, so it can be removed afterwards.
+    private func indexedText(ticketID: Int64) throws -> (subject: String, body: String)? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT subject, body FROM ticket_search_text WHERE ticket_id = ?"),
+                         arguments: [ticketID]).map { ($0["subject"] ?? "", $0["body"] ?? "") }
     }
 
     private func rememberThreadRef(_ ref: String, source: String, ticketID: Int64) throws {
@@ -118,7 +121,9 @@ struct TicketUpsert {
 
     /// Merges `ticket` into the stored ticket `ticketID`. `isSameRecord` is false when a threaded record joins
     /// another ticket: its messages are appended, but it does not overwrite the ticket's own fields.
-    private func update(ticketID: Int64, with ticket: ImportedTicket, recordHash: String, isSameRecord: Bool) throws -> UpsertOutcome {
+    private func update(ticketID: Int64, with prepared: PreparedTicket, isSameRecord: Bool) throws -> UpsertOutcome {
+        let ticket = prepared.ticket
+        let indexed = try indexedText(ticketID: ticketID)
         var changed = false
         var stored: [String: (text: String, isPublic: Bool, role: String)] = [:]
         var count = 0
@@ -128,8 +133,9 @@ struct TicketUpsert {
             stored[row["external_id"]] = (row["body_text"], row["is_public"], row["role"])
             count += 1
         }
-        for message in ticket.messages {
-            let id = message.derivedID
+        for preparedMessage in prepared.messages {
+            let message = preparedMessage.message
+            let id = preparedMessage.id
             if let old = stored[id] {
                 if old.text != message.text || old.isPublic != message.isPublic || old.role != message.role.rawValue {
                     try db.cachedStatement(sql: """
@@ -140,7 +146,7 @@ struct TicketUpsert {
                     changed = true
                 }
             } else {
-                try insertMessage(message, ticketID: ticketID, position: count)
+                try insertMessage(preparedMessage, ticketID: ticketID, position: count)
                 stored[id] = (message.text, message.isPublic, message.role.rawValue)
                 count += 1
                 changed = true
@@ -157,10 +163,9 @@ struct TicketUpsert {
                 WHERE id = ?
                 """).execute(arguments: [
                     ticket.subject, ticket.status, ticket.channel, ticket.requester?.name, ticket.requester?.email,
-                    ticket.organization, ticket.assignee?.email, JSONText.array(ticket.tags),
-                    JSONText.object(ticket.customFields), ticket.labelDepartment, ticket.labelPriority,
-                    ticket.createdAt.map(SQLDate.string), (ticket.updatedAt ?? ticket.createdAt).map(SQLDate.string),
-                    recordHash, runID, ticketID,
+                    ticket.organization, ticket.assignee?.email, prepared.tagsJSON, prepared.customFieldsJSON,
+                    ticket.labelDepartment, ticket.labelPriority, prepared.createdAt, prepared.updatedAt,
+                    prepared.recordHash, runID, ticketID,
                 ])
             changed = changed || db.changesCount > 0
         } else if changed {
@@ -170,12 +175,13 @@ struct TicketUpsert {
                 """).execute(arguments: [latest.map(SQLDate.string), runID, ticketID])
         }
         guard changed else { return .unchanged }
-        try refreshDerivedColumns(ticketID: ticketID)
+        try refreshDerivedColumns(ticketID: ticketID, indexed: indexed)
         return .updated
     }
 
-    /// Recomputes what depends on the full message list: content hash, counts, reply times, the search row.
-    private func refreshDerivedColumns(ticketID: Int64) throws {
+    /// Recomputes what depends on the full message list: content hash, counts, reply times, the search row
+    /// (`indexed`: what the index held before this update changed the text).
+    private func refreshDerivedColumns(ticketID: Int64, indexed: (subject: String, body: String)?) throws {
         let subject = try String.fetchOne(db.cachedStatement(sql: "SELECT subject FROM tickets WHERE id = ?"),
                                           arguments: [ticketID]) ?? ""
         var publicMessages: [(MessageRole, String)] = []
@@ -196,9 +202,12 @@ struct TicketUpsert {
                 last_agent_reply_at = (SELECT max(sent_at) FROM messages WHERE ticket_id = ?2 AND role = 'agent' AND is_public)
             WHERE id = ?2
             """).execute(arguments: [contentHash, ticketID])
-        try db.cachedStatement(sql: "DELETE FROM ticket_search WHERE rowid = ?").execute(arguments: [ticketID])
-        try db.cachedStatement(sql: "INSERT INTO ticket_search (rowid, subject, body) VALUES (?, ?, ?)")
-            .execute(arguments: [ticketID, subject, allText.joined(separator: "\n\n")])
+        if let indexed {
+            try db.cachedStatement(sql: """
+                INSERT INTO ticket_search (ticket_search, rowid, subject, body) VALUES ('delete', ?, ?, ?)
+                """).execute(arguments: [ticketID, indexed.subject, indexed.body])
+        }
+        try indexForSearch(ticketID: ticketID, subject: subject, body: allText.joined(separator: "\n\n"))
     }
 }
 

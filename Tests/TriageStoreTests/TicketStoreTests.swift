@@ -110,6 +110,40 @@ func sampleTicket(id: String = "1001", subject: String = "Invoice charged twice"
         #expect(throws: StoreError.self) { try store.search("\"unbalanced") }
     }
 
+    /// The index keeps no text of its own, so an update must take the old words out before the text changes.
+    @Test func searchFollowsChangedAndAppendedText() throws {
+        let store = try TicketStore.inMemory()
+        _ = try store.upsert([sampleTicket(), sampleTicket(id: "1002", subject: "Login", text: "Cannot log in")], runID: nil)
+        _ = try store.upsert([sampleTicket(text: "Please refund the annual plan.")], runID: nil)
+        var newer = sampleTicket(text: "Please refund the annual plan.")
+        newer.messages.append(ImportedMessage(externalID: "c3", role: .customer, text: "Any news about the voucher?"))
+        #expect(try store.upsert([newer], runID: nil) == [.updated])
+        #expect(try store.search("november").isEmpty)
+        #expect(try store.search("refund").map(\.ticket.externalID) == ["1001"])
+        #expect(try store.search("voucher").first?.snippet.contains("[voucher]") == true)
+        #expect(try store.search("login").map(\.ticket.externalID) == ["1002"])
+        #expect(Set(try store.search("stripe").map(\.ticket.externalID)) == ["1001", "1002"])  // both internal notes
+        let indexed = try store.writer.read { db in
+            try (Int.fetchOne(db, sql: "SELECT count(*) FROM ticket_search_docsize") ?? -1,
+                 Int.fetchOne(db, sql: "SELECT count(*) FROM ticket_search WHERE ticket_search MATCH 'plan'") ?? -1)
+        }
+        #expect(indexed == (2, 1))
+        try store.writer.write { db in try db.execute(sql: "INSERT INTO ticket_search (ticket_search) VALUES ('integrity-check')") }
+    }
+
+    @Test func aThreadReplyIsSearchableUnderItsTicket() throws {
+        let store = try TicketStore.inMemory()
+        let first = ImportedTicket(source: "mail", externalID: "<a@x>", subject: "Printer on fire",
+                                   messages: [ImportedMessage(externalID: "<a@x>", text: "Help")],
+                                   threadHints: ThreadHints(references: [], subjectKey: "printer on fire|a@x"))
+        let reply = ImportedTicket(source: "mail", externalID: "<b@x>", subject: "Re: Printer on fire",
+                                   messages: [ImportedMessage(externalID: "<b@x>", role: .agent, text: "Extinguisher sent")],
+                                   threadHints: ThreadHints(references: ["<a@x>"]))
+        _ = try store.upsert([first, reply], runID: nil)
+        #expect(try store.search("extinguisher").map(\.ticket.externalID) == ["<a@x>"])
+        #expect(try store.search("help").map(\.ticket.externalID) == ["<a@x>"])
+    }
+
     @Test func unknownTicketReferenceNamesIt() throws {
         let store = try TicketStore.inMemory()
         #expect { try store.ticket(reference: "nope:1") } throws: { "\($0)".contains("nope:1") }
@@ -145,6 +179,30 @@ func sampleTicket(id: String = "1001", subject: String = "Invoice charged twice"
             guard case let StoreError.newerSchema(_, unknown) = error else { return false }
             return unknown == ["v99-from-the-future"] && "\(error)".contains("newer version")
         }
+    }
+
+    /// A store written before the search index became external-content: its tickets are searchable after the
+    /// upgrade, and later updates keep the index right.
+    @Test func anOlderStoreIsMigratedAndItsSearchIndexRebuilt() throws {
+        let path = temporaryPath()
+        defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + s) } }
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try StoreSchema.migrator.migrate(queue, upTo: "v2-routing")
+            try queue.write { db in
+                try db.execute(sql: """
+                    INSERT INTO tickets (id, source, external_id, subject, imported_at, record_hash, content_hash, message_count)
+                    VALUES (1, 'zendesk', '7', 'Parcel lost', '2026-11-01T00:00:00.000Z', 'r', 'c', 1);
+                    INSERT INTO messages (ticket_id, external_id, position, role, is_public, body_text)
+                    VALUES (1, 'm1', 0, 'customer', 1, 'The courier never came');
+                    INSERT INTO ticket_search (rowid, subject, body) VALUES (1, 'Parcel lost', 'The courier never came');
+                    """)
+            }
+        }
+        let store = try TicketStore(path: path)
+        #expect(try store.search("courier").map(\.ticket.externalID) == ["7"])
+        #expect(try store.search("courier").first?.snippet.contains("[courier]") == true)
+        #expect(TicketStore.schemaVersions.last == "v3-search-external-content")
     }
 
     @Test func aForeignDatabaseIsRefused() throws {

@@ -12,12 +12,13 @@ import TriageStore
 public struct ImportPipeline: Sendable {
     public var store: TicketStore
     public var logger: Logger
-    /// Tickets per transaction unless set otherwise.
-    public static let defaultBatchSize = 1000
+    /// Tickets per transaction unless set otherwise. Larger transactions rewrite hot index pages less often
+    /// (measured 52 → 48 µs of writer CPU per ticket from 1,000 to 5,000); a killed import loses at most one.
+    public static let defaultBatchSize = 5000
     /// Tickets per transaction.
     public var batchSize = ImportPipeline.defaultBatchSize
     /// Tickets buffered between the reading thread and the writer.
-    public var queueCapacity = 4000
+    public var queueCapacity = 5000
 
     public init(store: TicketStore, logger: Logger) {
         self.store = store
@@ -83,14 +84,15 @@ public struct ImportPipeline: Sendable {
         }
         report.runID = runID
         let sink = ForwardingDiagnosticSink(onDiagnostic: onDiagnostic)
-        let queue = BoundedQueue<ImportRecord>(capacity: queueCapacity)
+        let queue = BoundedQueue<PreparedTicket>(capacity: queueCapacity)
         let readerError = LockedBox<(any Error)?>(nil)
         let readerDone = DispatchSemaphore(value: 0)
         let reader = Thread {
             defer { readerDone.signal() }
             do {
                 try importer.read(url, options: options, diagnostics: sink) { record in
-                    guard queue.push(record) else { throw CancellationError() }
+                    // Digests and column text are computed here, off the single writer thread.
+                    guard queue.push(PreparedTicket(record.ticket)) else { throw CancellationError() }
                 }
             } catch is CancellationError {
             } catch {
@@ -106,7 +108,7 @@ public struct ImportPipeline: Sendable {
         var lastProgress = clock.now
         while let batch = queue.popBatch(max: batchSize) {
             do {
-                let outcomes = try store.upsert(batch.map(\.ticket), runID: runID)
+                let outcomes = try store.upsert(batch, runID: runID)
                 for outcome in outcomes { counts.add(outcome) }
             } catch {
                 writeError = error
