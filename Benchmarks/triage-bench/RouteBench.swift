@@ -122,7 +122,7 @@ enum RouteBenchData {
         try queue.write { db in
             try db.execute(sql: """
                 DELETE FROM outbox; DELETE FROM escalations; DELETE FROM rule_firings;
-                UPDATE tickets SET routed_hash = NULL, routing_overrides = NULL;
+                UPDATE tickets SET routed_hash = NULL, routing_overrides = NULL, routed_facts = NULL;
                 """)
         }
         try queue.writeWithoutTransaction { db in try db.execute(sql: "VACUUM") }

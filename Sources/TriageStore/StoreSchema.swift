@@ -10,6 +10,7 @@ enum StoreSchema {
         migrator.registerMigration("v1-initial", migrate: createInitialSchema)
         migrator.registerMigration("v2-digest-indexes", migrate: createDigestIndexes)
         migrator.registerMigration("v2-routing", migrate: RoutingSchema.migrate)
+        migrator.registerMigration("v3-routed-facts", migrate: RoutedFactsSchema.migrate)
         return migrator
     }
 

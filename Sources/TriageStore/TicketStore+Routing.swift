@@ -45,7 +45,7 @@ extension TicketStore {
 
     /// Writes routing outcomes in ONE transaction: firings (a firing already stored for the same ticket, rule and
     /// content hash is kept, and its escalations and notifications are not written again), escalations, outbox rows
-    /// (insert-or-ignore by idempotency key), the routing changes and the routed content hash.
+    /// (insert-or-ignore by idempotency key), the routing changes, the routed facts and the routed content hash.
     ///
     /// Because the outbox rows commit with their firings, a process that dies after this call loses nothing:
     /// the next `deliverDue` sends them.
@@ -66,7 +66,7 @@ extension TicketStore {
                 VALUES (?, 'webhook', ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING
                 """)
             let ticket = try db.cachedStatement(sql: """
-                UPDATE tickets SET routed_hash = ?, routing_overrides = ? WHERE id = ? AND content_hash = ?
+                UPDATE tickets SET routed_hash = ?, routing_overrides = ?, routed_facts = ? WHERE id = ? AND content_hash = ?
                 """)
             for record in records {
                 for f in record.firings {
@@ -85,7 +85,8 @@ extension TicketStore {
                     }
                 }
                 // A ticket re-imported with new content since it was read keeps its old routed hash: routed again.
-                try ticket.execute(arguments: [record.contentHash, record.overridesJSON, record.ticketID, record.contentHash])
+                try ticket.execute(arguments: [record.contentHash, record.overridesJSON, record.factsJSON, record.ticketID,
+                                                record.contentHash])
                 counts.tickets += db.changesCount
             }
             return counts
@@ -115,7 +116,7 @@ extension TicketStore {
         return RoutingCandidate(
             ticket: routingTicket(from: row), text: row["routing_text"] ?? "",
             lastAgentReplyAt: (row["last_agent_reply_at"] as String?).flatMap(SQLDate.date),
-            firedRuleIDs: Set(fired), routedHash: row["routed_hash"])
+            firedRuleIDs: Set(fired), routedHash: row["routed_hash"], routedFactsJSON: row["routed_facts"])
     }
 
     /// `ticket(from:)` for routing rows: the same fields, without `JSONDecoder` for tags and custom fields.

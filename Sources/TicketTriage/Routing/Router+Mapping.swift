@@ -6,8 +6,8 @@ import TriageStore
 extension Router {
     /// The rule engine's view of a stored ticket.
     ///
-    /// `previous` is not filled: the store does not keep the facts of earlier versions, so `changed` conditions
-    /// never hold when routing from the store (documented in docs/notes/route.md).
+    /// `previous` is the version rules last ran on, read from the facts stored when it was routed
+    /// (`routed_facts`); `nil` for a ticket never routed, so `changed` does not hold for it.
     public static func subject(for candidate: RoutingCandidate, now: Date) -> RuleSubject {
         let t = candidate.ticket
         let facts = TicketFacts(
@@ -16,11 +16,16 @@ extension Router {
             createdAt: t.createdAt, messageCount: t.messageCount, lastCustomerMessageAt: t.lastCustomerMessageAt,
             firstAgentReplyAt: t.firstAgentReplyAt, lastAgentReplyAt: candidate.lastAgentReplyAt,
             customFields: t.customFields, labelDepartment: t.labelDepartment, labelPriority: t.labelPriority)
-        return RuleSubject(ticket: facts, triage: t.triage?.result, contentHash: t.contentHash, now: now)
+        let previous = candidate.routedFactsJSON.flatMap(RoutedFacts.decode)?
+            .previousVersion(source: t.source, externalID: t.externalID)
+        return RuleSubject(ticket: facts, triage: t.triage?.result, previous: previous, contentHash: t.contentHash,
+                           now: now)
     }
 
-    /// The store's record of an outcome: firings with their escalations and notifications, and the net changes.
-    public static func record(for candidate: RoutingCandidate, outcome: RoutingOutcome) -> RoutingRecord {
+    /// The store's record of an outcome: firings with their escalations and notifications, the net changes, and
+    /// the facts rules saw (`subject`, kept for the next version's `changed`).
+    public static func record(for candidate: RoutingCandidate, subject: RuleSubject,
+                              outcome: RoutingOutcome) -> RoutingRecord {
         let firings = outcome.firings.map { firing in
             RoutingRecord.Firing(
                 ruleID: firing.ruleID, matchedJSON: json(firing.matchedConditions) ?? "[]",
@@ -31,7 +36,8 @@ extension Router {
                     .map { RoutingRecord.Notification(url: $0.url, body: $0.body, idempotencyKey: $0.idempotencyKey) })
         }
         return RoutingRecord(ticketID: candidate.ticket.id, contentHash: candidate.ticket.contentHash, firings: firings,
-                             overridesJSON: outcome.changes.isEmpty ? nil : json(StoredChanges(outcome.changes)))
+                             overridesJSON: outcome.changes.isEmpty ? nil : json(StoredChanges(outcome.changes)),
+                             factsJSON: RoutedFacts(subject).json)
     }
 
     static func json(_ value: some Encodable) -> String? {

@@ -56,13 +56,12 @@ public struct Router: Sendable {
                                                                           limit: batchSize))
             guard let last = candidates.last else { break }
             afterID = last.ticket.id
-            let outcomes = evaluate(candidates, now: now)
+            let evaluated = evaluate(candidates, now: now)
             var records: [RoutingRecord] = []
             records.reserveCapacity(candidates.count)
-            for (candidate, outcome) in zip(candidates, outcomes) {
-                let record = Self.record(for: candidate, outcome: outcome)
-                records.append(record)
-                report.tally(candidate: candidate, outcome: outcome, record: record)
+            for (candidate, result) in zip(candidates, evaluated) {
+                records.append(result.record)
+                report.tally(candidate: candidate, outcome: result.outcome, record: result.record)
             }
             report.tickets += candidates.count
             if dryRun {
@@ -84,31 +83,40 @@ public struct Router: Sendable {
         return report
     }
 
-    /// Evaluates a batch, split across `concurrency` threads (the engine is pure and `Sendable`).
-    func evaluate(_ candidates: [RoutingCandidate], now: Date) -> [RoutingOutcome] {
+    /// One candidate's outcome and the store record of it.
+    struct Evaluated {
+        var outcome: RoutingOutcome
+        var record: RoutingRecord
+    }
+
+    /// Evaluates a batch and builds its records, split across `concurrency` threads (the engine is pure and
+    /// `Sendable`); the result is in candidate order whatever the split.
+    func evaluate(_ candidates: [RoutingCandidate], now: Date) -> [Evaluated] {
         let parts = max(1, min(concurrency, candidates.count / 200))
-        if parts == 1 {
-            return candidates.map { engine.evaluate(Self.subject(for: $0, now: now), alreadyFired: $0.firedRuleIDs) }
-        }
-        let results = OutcomeSlots(count: candidates.count)
+        if parts == 1 { return candidates.map { evaluate($0, now: now) } }
+        let results = Slots<Evaluated>(count: candidates.count)
         let chunk = (candidates.count + parts - 1) / parts
         DispatchQueue.concurrentPerform(iterations: parts) { part in
-            let range = (part * chunk)..<min(candidates.count, (part + 1) * chunk)
-            for i in range {
-                let c = candidates[i]
-                results.set(i, engine.evaluate(Self.subject(for: c, now: now), alreadyFired: c.firedRuleIDs))
+            for i in (part * chunk)..<min(candidates.count, (part + 1) * chunk) {
+                results.set(i, evaluate(candidates[i], now: now))
             }
         }
         return results.values
     }
+
+    private func evaluate(_ candidate: RoutingCandidate, now: Date) -> Evaluated {
+        let subject = Self.subject(for: candidate, now: now)
+        let outcome = engine.evaluate(subject, alreadyFired: candidate.firedRuleIDs)
+        return Evaluated(outcome: outcome, record: Self.record(for: candidate, subject: subject, outcome: outcome))
+    }
 }
 
 /// Result slots written by disjoint index ranges from several threads.
-private final class OutcomeSlots: @unchecked Sendable {
-    private var storage: [RoutingOutcome?]
+private final class Slots<Value>: @unchecked Sendable {
+    private var storage: [Value?]
     init(count: Int) { storage = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ value: RoutingOutcome) { storage.withUnsafeMutableBufferPointer { $0[i] = value } }
-    var values: [RoutingOutcome] { storage.map { $0! } }
+    func set(_ i: Int, _ value: Value) { storage.withUnsafeMutableBufferPointer { $0[i] = value } }
+    var values: [Value] { storage.map { $0! } }
 }
 
 /// One routing write at a time on a background queue, with the totals and the first error.
