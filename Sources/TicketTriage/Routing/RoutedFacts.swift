@@ -103,59 +103,51 @@ struct RoutedFacts: Codable, Hashable {
 
     /// Compact JSON with a fixed key order; `null`s are left out.
     var json: String {
-        var out = "{\"v\":\(version),\"subject\":"
-        Self.quote(subject, into: &out)
-        out += ",\"text_digest\":"
-        Self.quote(textDigest, into: &out)
+        var out = RoutingJSON(capacity: 512)
+        out.raw("{\"v\":\(version),\"subject\":")
+        out.quote(subject)
+        out.raw(",\"text_digest\":")
+        out.quote(textDigest)
         Self.field("channel", channel, into: &out)
         Self.field("requester_email", requesterEmail, into: &out)
         Self.field("organization", organization, into: &out)
-        out += ",\"tags\":["
-        for (i, tag) in tags.enumerated() {
-            if i > 0 { out += "," }
-            Self.quote(tag, into: &out)
-        }
-        out += "]"
+        out.raw(",\"tags\":")
+        out.array(tags)
         Self.field("status", status, into: &out)
-        if let createdAt { out += ",\"created_at\":" + Self.number(createdAt) }
-        out += ",\"message_count\":\(messageCount),\"custom_fields\":{"
+        if let createdAt { out.raw(",\"created_at\":" + Self.number(createdAt)) }
+        out.raw(",\"message_count\":\(messageCount),\"custom_fields\":{")
         for (i, key) in customFields.keys.sorted().enumerated() {
-            if i > 0 { out += "," }
-            Self.quote(key, into: &out)
-            out += ":"
-            Self.quote(customFields[key]!, into: &out)
+            if i > 0 { out.raw(",") }
+            out.quote(key)
+            out.raw(":")
+            out.quote(customFields[key]!)
         }
-        out += "}"
+        out.raw("}")
         Self.field("label_department", labelDepartment, into: &out)
         Self.field("label_priority", labelPriority, into: &out)
         if let triage {
-            out += ",\"triage\":{\"department\":"
-            Self.quote(triage.department, into: &out)
-            out += ",\"priority\":"
-            Self.quote(triage.priority, into: &out)
-            out += ",\"sentiment\":"
-            Self.quote(triage.sentiment, into: &out)
-            out += ",\"language\":"
-            Self.quote(triage.language, into: &out)
-            out += ",\"confidence\":" + Self.number(triage.confidence)
-            out += ",\"needs_human\":" + (triage.needsHuman ? "true" : "false")
-            out += ",\"backend\":"
-            Self.quote(triage.backend, into: &out)
-            out += "}"
+            out.raw(",\"triage\":{\"department\":")
+            out.quote(triage.department)
+            out.raw(",\"priority\":")
+            out.quote(triage.priority)
+            out.raw(",\"sentiment\":")
+            out.quote(triage.sentiment)
+            out.raw(",\"language\":")
+            out.quote(triage.language)
+            out.raw(",\"confidence\":" + Self.number(triage.confidence))
+            out.raw(",\"needs_human\":" + (triage.needsHuman ? "true" : "false"))
+            out.raw(",\"backend\":")
+            out.quote(triage.backend)
+            out.raw("}")
         }
-        return out + "}"
+        out.raw("}")
+        return out.text
     }
 
-    private static func field(_ key: String, _ value: String?, into out: inout String) {
+    private static func field(_ key: String, _ value: String?, into out: inout RoutingJSON) {
         guard let value else { return }
-        out += ",\"\(key)\":"
-        quote(value, into: &out)
-    }
-
-    private static func quote(_ value: String, into out: inout String) {
-        out += "\""
-        out += WebhookTemplate.escape(value)
-        out += "\""
+        out.raw(",\"\(key)\":")
+        out.quote(value)
     }
 
     /// Swift's shortest round-tripping form (valid JSON for finite values).

@@ -24,20 +24,30 @@ extension Router {
 
     /// The store's record of an outcome: firings with their escalations and notifications, the net changes, and
     /// the facts rules saw (`subject`, kept for the next version's `changed`).
-    public static func record(for candidate: RoutingCandidate, subject: RuleSubject,
-                              outcome: RoutingOutcome) -> RoutingRecord {
+    ///
+    /// `actionsJSON` maps rule ids to their actions' JSON (a firing's actions are its rule's); rules missing from it
+    /// are encoded here.
+    public static func record(for candidate: RoutingCandidate, subject: RuleSubject, outcome: RoutingOutcome,
+                              actionsJSON: [String: String] = [:]) -> RoutingRecord {
         let firings = outcome.firings.map { firing in
             RoutingRecord.Firing(
-                ruleID: firing.ruleID, matchedJSON: json(firing.matchedConditions) ?? "[]",
-                actionsJSON: json(firing.actions) ?? "[]",
+                ruleID: firing.ruleID, matchedJSON: RoutingJSON.array(firing.matchedConditions),
+                actionsJSON: actionsJSON[firing.ruleID] ?? json(firing.actions) ?? "[]",
                 escalations: outcome.escalations.filter { $0.ruleID == firing.ruleID }
                     .map { RoutingRecord.Escalation(team: $0.team, reason: $0.reason) },
                 notifications: outcome.notifications.filter { $0.ruleID == firing.ruleID }
                     .map { RoutingRecord.Notification(url: $0.url, body: $0.body, idempotencyKey: $0.idempotencyKey) })
         }
         return RoutingRecord(ticketID: candidate.ticket.id, contentHash: candidate.ticket.contentHash, firings: firings,
-                             overridesJSON: outcome.changes.isEmpty ? nil : json(StoredChanges(outcome.changes)),
+                             overridesJSON: outcome.changes.isEmpty ? nil : RoutingJSON.overrides(outcome.changes),
                              factsJSON: RoutedFacts(subject).json)
+    }
+
+    /// Each rule's actions as JSON, encoded once per router.
+    static func actionsJSON(of rules: RuleSet) -> [String: String] {
+        var map: [String: String] = [:]
+        for rule in rules.rules { map[rule.id] = json(rule.actions) ?? "[]" }
+        return map
     }
 
     static func json(_ value: some Encodable) -> String? {

@@ -19,8 +19,12 @@ public struct Router: Sendable {
     /// Threads evaluating a batch.
     public var concurrency = ProcessInfo.processInfo.activeProcessorCount
 
+    /// Each rule's actions as JSON (written with every firing), encoded once.
+    let actionsJSON: [String: String]
+
     public init(rules: RuleSet) {
         engine = RuleEngine(rules: rules)
+        actionsJSON = Self.actionsJSON(of: rules)
     }
 
     /// Loads and parses `rulesFile`; throws ``RoutingError`` or `RulesError` (every error with line and column).
@@ -47,15 +51,20 @@ public struct Router: Sendable {
     public func routeAll(store: TicketStore, now: Date = Date(), dryRun: Bool = false) throws -> RoutingReport {
         var report = RoutingReport()
         report.dryRun = dryRun
-        // Batch N is written on a serial queue while batch N+1 is read and evaluated (WAL: readers run beside the
-        // writer). At most one write is in flight; the first error stops the pass.
+        // Three stages overlap (WAL: readers run beside the writer): while batch N is evaluated, batch N+1 is read
+        // on a background queue (keyset paging: its first id is known once batch N is read) and batch N-1 is
+        // written on another. At most one read and one write are in flight; the first error stops the pass.
+        // Batches, and the order of tickets in each, are the same as reading and evaluating one batch at a time.
         let writes = PendingWrites()
-        var afterID: Int64 = 0
-        while true {
-            let candidates = try store.routingCandidates(RoutingSelection(unroutedOnly: true, afterID: afterID,
-                                                                          limit: batchSize))
-            guard let last = candidates.last else { break }
-            afterID = last.ticket.id
+        let reads = PrefetchedRead()
+        let batchSize = batchSize
+        @Sendable func read(after id: Int64) throws -> [RoutingCandidate] {
+            try store.routingCandidates(RoutingSelection(unroutedOnly: true, afterID: id, limit: batchSize))
+        }
+        var candidates = try read(after: 0)
+        while let last = candidates.last {
+            let lastID = last.ticket.id
+            reads.start { try read(after: lastID) }
             let evaluated = evaluate(candidates, now: now)
             var records: [RoutingRecord] = []
             records.reserveCapacity(candidates.count)
@@ -67,9 +76,20 @@ public struct Router: Sendable {
             if dryRun {
                 report.written.tickets += records.count
             } else {
-                try writes.waitForPrevious()
+                do {
+                    try writes.waitForPrevious()
+                } catch {
+                    _ = try? reads.wait()
+                    throw error
+                }
                 let batch = records
                 writes.submit { try store.recordRouting(batch, at: now) }
+            }
+            do {
+                candidates = try reads.wait()
+            } catch {
+                try? writes.waitForPrevious()
+                throw error
             }
         }
         if !dryRun {
@@ -107,7 +127,8 @@ public struct Router: Sendable {
     private func evaluate(_ candidate: RoutingCandidate, now: Date) -> Evaluated {
         let subject = Self.subject(for: candidate, now: now)
         let outcome = engine.evaluate(subject, alreadyFired: candidate.firedRuleIDs)
-        return Evaluated(outcome: outcome, record: Self.record(for: candidate, subject: subject, outcome: outcome))
+        return Evaluated(outcome: outcome, record: Self.record(for: candidate, subject: subject, outcome: outcome,
+                                                               actionsJSON: actionsJSON))
     }
 }
 
@@ -117,6 +138,29 @@ private final class Slots<Value>: @unchecked Sendable {
     init(count: Int) { storage = Array(repeating: nil, count: count) }
     func set(_ i: Int, _ value: Value) { storage.withUnsafeMutableBufferPointer { $0[i] = value } }
     var values: [Value] { storage.map { $0! } }
+}
+
+/// The next batch's read, on a background queue.
+private final class PrefetchedRead: @unchecked Sendable {
+    private let queue = DispatchQueue(label: "routing-reads")
+    private let group = DispatchGroup()
+    private let lock = NSLock()
+    private var result: Result<[RoutingCandidate], any Error> = .success([])
+
+    func start(_ read: @escaping @Sendable () throws -> [RoutingCandidate]) {
+        group.enter()
+        queue.async { [self] in
+            let value = Result { try read() }
+            lock.withLock { result = value }
+            group.leave()
+        }
+    }
+
+    /// Waits for the read in flight and returns its batch (rethrows its error).
+    func wait() throws -> [RoutingCandidate] {
+        group.wait()
+        return try lock.withLock { result }.get()
+    }
 }
 
 /// One routing write at a time on a background queue, with the totals and the first error.
