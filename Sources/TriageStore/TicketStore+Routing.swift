@@ -58,40 +58,60 @@ extension TicketStore {
         let now = SQLDate.string(date)
         return try write("recording routing outcomes") { db in
             var counts = RoutingWriteCounts()
-            let firing = try db.cachedStatement(sql: """
+            // The C API directly: per-execution overhead matters at millions of rows (see `RawStatement`).
+            let firing = try RawStatement(db, sql: """
                 INSERT INTO rule_firings (ticket_id, rule_id, content_hash, fired_at, matched, actions)
                 VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (ticket_id, rule_id, content_hash) DO NOTHING
                 """)
-            let escalation = try db.cachedStatement(sql: """
+            let escalation = try RawStatement(db, sql: """
                 INSERT INTO escalations (firing_id, ticket_id, team, reason, created_at) VALUES (?, ?, ?, ?, ?)
                 """)
-            let outbox = try db.cachedStatement(sql: """
+            let outbox = try RawStatement(db, sql: """
                 INSERT INTO outbox (firing_id, kind, target, body, idempotency_key, created_at)
                 VALUES (?, 'webhook', ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING
                 """)
-            let ticket = try db.cachedStatement(sql: """
+            let ticket = try RawStatement(db, sql: """
                 UPDATE tickets SET routed_hash = ?, routing_overrides = ?, routed_facts = ? WHERE id = ? AND content_hash = ?
                 """)
+            escalation.bind(5, now)  // the same for every row of the batch; bindings survive resets
+            outbox.bind(5, now)
+            firing.bind(4, now)
             for record in records {
+                firing.bind(1, record.ticketID)
+                firing.bind(3, record.contentHash)
                 for f in record.firings {
-                    try firing.execute(arguments: [record.ticketID, f.ruleID, record.contentHash, now, f.matchedJSON,
-                                                   f.actionsJSON])
-                    guard db.changesCount == 1 else { continue }
-                    let firingID = db.lastInsertedRowID
+                    firing.bind(2, f.ruleID)
+                    firing.bind(5, f.matchedJSON)
+                    firing.bind(6, f.actionsJSON)
+                    guard try firing.run() == 1 else { continue }
+                    let firingID = firing.lastInsertedRowID
                     counts.firings += 1
-                    for e in f.escalations {
-                        try escalation.execute(arguments: [firingID, record.ticketID, e.team, e.reason, now])
-                        counts.escalations += 1
+                    if !f.escalations.isEmpty {
+                        escalation.bind(1, firingID)
+                        escalation.bind(2, record.ticketID)
+                        for e in f.escalations {
+                            escalation.bind(3, e.team)
+                            escalation.bind(4, e.reason)
+                            counts.escalations += try escalation.run()
+                        }
                     }
-                    for n in f.notifications {
-                        try outbox.execute(arguments: [firingID, n.url, n.body, n.idempotencyKey, now])
-                        counts.notifications += db.changesCount
+                    if !f.notifications.isEmpty {
+                        outbox.bind(1, firingID)
+                        for n in f.notifications {
+                            outbox.bind(2, n.url)
+                            outbox.bind(3, n.body)
+                            outbox.bind(4, n.idempotencyKey)
+                            counts.notifications += try outbox.run()
+                        }
                     }
                 }
                 // A ticket re-imported with new content since it was read keeps its old routed hash: routed again.
-                try ticket.execute(arguments: [record.contentHash, record.overridesJSON, record.factsJSON, record.ticketID,
-                                                record.contentHash])
-                counts.tickets += db.changesCount
+                ticket.bind(1, record.contentHash)
+                ticket.bind(2, record.overridesJSON)
+                ticket.bind(3, record.factsJSON)
+                ticket.bind(4, record.ticketID)
+                ticket.bind(5, record.contentHash)
+                counts.tickets += try ticket.run()
             }
             return counts
         }

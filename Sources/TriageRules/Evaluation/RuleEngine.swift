@@ -21,7 +21,12 @@ public struct RuleEngine: Sendable {
 
     private final class Entry: Sendable {
         let rule: Rule
-        init(_ rule: Rule) { self.rule = rule }
+        /// `rule.condition` with cheap tests first, for the untraced bulk path (same truth value).
+        let fastCondition: Condition?
+        init(_ rule: Rule) {
+            self.rule = rule
+            fastCondition = rule.condition?.cheapestFirst
+        }
     }
 
     public init(rules: RuleSet) {
@@ -64,7 +69,7 @@ public struct RuleEngine: Sendable {
                     trace = traced
                     holds = traced.holds
                 } else {
-                    holds = context.holds(condition)
+                    holds = context.holds(entry.fastCondition ?? condition)
                 }
             } else {
                 holds = true
