@@ -75,10 +75,16 @@ struct StoredChanges: Encodable {
 }
 
 extension RoutingReport {
-    mutating func tally(candidate: RoutingCandidate, outcome: RoutingOutcome, record: RoutingRecord) {
+    init(dryRun: Bool) {
+        self.init()
+        self.dryRun = dryRun
+    }
+
+    /// Counts one ticket's firings (and, in a dry run, what would be written).
+    mutating func tally(candidate: RoutingCandidate, outcome: RoutingOutcome) {
         for firing in outcome.firings {
             firingsByRule[firing.ruleID, default: 0] += 1
-            if sample.count < 50 {
+            if sample.count < Self.sampleSize {
                 sample.append(Line(ticket: "\(candidate.ticket.source):\(candidate.ticket.externalID)", rule: firing.ruleID,
                                    matched: firing.matchedConditions))
             }
@@ -89,4 +95,17 @@ extension RoutingReport {
             written.notifications += outcome.notifications.count
         }
     }
+
+    /// Adds a later part's tally (tickets after this one's): sums, and the sample continued in order.
+    mutating func merge(_ later: RoutingReport) {
+        tickets += later.tickets
+        for (rule, count) in later.firingsByRule { firingsByRule[rule, default: 0] += count }
+        sample += later.sample.prefix(max(0, Self.sampleSize - sample.count))
+        written.tickets += later.written.tickets
+        written.firings += later.written.firings
+        written.escalations += later.written.escalations
+        written.notifications += later.written.notifications
+    }
+
+    static let sampleSize = 50
 }

@@ -65,13 +65,8 @@ public struct Router: Sendable {
         while let last = candidates.last {
             let lastID = last.ticket.id
             reads.start { try read(after: lastID) }
-            let evaluated = evaluate(candidates, now: now)
-            var records: [RoutingRecord] = []
-            records.reserveCapacity(candidates.count)
-            for (candidate, result) in zip(candidates, evaluated) {
-                records.append(result.record)
-                report.tally(candidate: candidate, outcome: result.outcome, record: result.record)
-            }
+            let (records, tally) = evaluate(candidates, now: now, dryRun: dryRun)
+            report.merge(tally)
             report.tickets += candidates.count
             if dryRun {
                 report.written.tickets += records.count
@@ -103,41 +98,45 @@ public struct Router: Sendable {
         return report
     }
 
-    /// One candidate's outcome and the store record of it.
-    struct Evaluated {
-        var outcome: RoutingOutcome
-        var record: RoutingRecord
-    }
-
     /// Evaluates a batch and builds its records, split across `concurrency` threads (the engine is pure and
-    /// `Sendable`); the result is in candidate order whatever the split.
-    func evaluate(_ candidates: [RoutingCandidate], now: Date) -> [Evaluated] {
-        let parts = max(1, min(concurrency, candidates.count / 200))
-        if parts == 1 { return candidates.map { evaluate($0, now: now) } }
-        let results = Slots<Evaluated>(count: candidates.count)
-        let chunk = (candidates.count + parts - 1) / parts
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
-            for i in (part * chunk)..<min(candidates.count, (part + 1) * chunk) {
-                results.set(i, evaluate(candidates[i], now: now))
+    /// `Sendable`). Records are in candidate order and the parts' tallies are merged in the same order, whatever
+    /// the split.
+    func evaluate(_ candidates: [RoutingCandidate], now: Date,
+                  dryRun: Bool = false) -> (records: [RoutingRecord], tally: RoutingReport) {
+        let count = candidates.count
+        let parts = max(1, min(concurrency, count / 200))
+        let chunk = (count + parts - 1) / parts
+        var tallies = [RoutingReport](repeating: RoutingReport(dryRun: dryRun), count: parts)
+        let records = tallies.withUnsafeMutableBufferPointer { tallyBuffer in
+            [RoutingRecord](unsafeUninitializedCapacity: count) { recordBuffer, initialized in
+                // Each part initializes its own range of the new array in place, and its own tally.
+                let out = SharedSlots(records: recordBuffer.baseAddress, tallies: tallyBuffer.baseAddress)
+                let work = { @Sendable (part: Int) in
+                    var tally = RoutingReport(dryRun: dryRun)
+                    for i in (part * chunk)..<min(count, (part + 1) * chunk) {
+                        let candidate = candidates[i]
+                        let subject = Self.subject(for: candidate, now: now)
+                        let outcome = engine.evaluate(subject, alreadyFired: candidate.firedRuleIDs)
+                        tally.tally(candidate: candidate, outcome: outcome)
+                        (out.records! + i).initialize(to: Self.record(for: candidate, subject: subject,
+                                                                      outcome: outcome, actionsJSON: actionsJSON))
+                    }
+                    out.tallies![part] = tally
+                }
+                if parts == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: parts, execute: work) }
+                initialized = count
             }
         }
-        return results.values
-    }
-
-    private func evaluate(_ candidate: RoutingCandidate, now: Date) -> Evaluated {
-        let subject = Self.subject(for: candidate, now: now)
-        let outcome = engine.evaluate(subject, alreadyFired: candidate.firedRuleIDs)
-        return Evaluated(outcome: outcome, record: Self.record(for: candidate, subject: subject, outcome: outcome,
-                                                               actionsJSON: actionsJSON))
+        var tally = RoutingReport(dryRun: dryRun)
+        for part in tallies { tally.merge(part) }
+        return (records, tally)
     }
 }
 
-/// Result slots written by disjoint index ranges from several threads.
-private final class Slots<Value>: @unchecked Sendable {
-    private var storage: [Value?]
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ value: Value) { storage.withUnsafeMutableBufferPointer { $0[i] = value } }
-    var values: [Value] { storage.map { $0! } }
+/// Where the parts of a batch evaluation write: each part its own records range and its own tally slot.
+private struct SharedSlots: @unchecked Sendable {
+    let records: UnsafeMutablePointer<RoutingRecord>?
+    let tallies: UnsafeMutablePointer<RoutingReport>?
 }
 
 /// The next batch's read, on a background queue.
