@@ -43,7 +43,8 @@ let package = Package(
         // MARK: - Storage
         .target(
             name: "TriageStore",
-            dependencies: ["TriageModel", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["TriageModel", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
 

@@ -19,6 +19,7 @@ struct RouteBench: ParsableCommand {
     @Option(help: "Number of rules.") var rules = 100
     @Option(help: "Folder for the generated store.") var dir = "Benchmarks/data"
     @Option(help: "Threads evaluating rules.") var concurrency = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "Tickets per read and write transaction (default: the router's).") var batchSize: Int?
 
     func run() throws {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
@@ -35,6 +36,7 @@ struct RouteBench: ParsableCommand {
         let ruleSet = try RuleSet.parse(yaml: RouteBenchData.rulesYAML(count: rules), file: "bench-rules.yml")
         var router = Router(rules: ruleSet)
         router.concurrency = concurrency
+        if let batchSize { router.batchSize = batchSize }
         let now = Date(timeIntervalSince1970: 1_780_000_000)
 
         // Phase 1: reading alone (the candidate query, every page).
@@ -55,7 +57,7 @@ struct RouteBench: ParsableCommand {
         let report = try router.routeAll(store: store, now: now)
         let routeTime = clock.now - start
         let cpu = BenchSupport.cpuSeconds() - cpu0
-        print("route: tickets=\(report.tickets) rules=\(rules) concurrency=\(concurrency) wall=\(format(routeTime)) s "
+        print("route: tickets=\(report.tickets) rules=\(rules) concurrency=\(concurrency) batch=\(router.batchSize) wall=\(format(routeTime)) s "
               + "cpu=\(String(format: "%.1f", cpu)) s tickets/s=\(String(format: "%.0f", Double(report.tickets) / BenchSupport.seconds(routeTime)))")
         print("route: firings=\(report.written.firings) escalations=\(report.written.escalations) "
               + "notifications=\(report.written.notifications) peak_rss=\(String(format: "%.0f", BenchSupport.peakRSSMiB())) MiB")
@@ -122,7 +124,7 @@ enum RouteBenchData {
         try queue.write { db in
             try db.execute(sql: """
                 DELETE FROM outbox; DELETE FROM escalations; DELETE FROM rule_firings;
-                UPDATE tickets SET routed_hash = NULL, routing_overrides = NULL;
+                UPDATE tickets SET routed_hash = NULL, routing_overrides = NULL, routed_facts = NULL;
                 """)
         }
         try queue.writeWithoutTransaction { db in try db.execute(sql: "VACUUM") }

@@ -12,14 +12,18 @@ public struct RoutingCandidate: Sendable, Hashable {
     public var firedRuleIDs: Set<String>
     /// The content hash rules last ran on; `nil` when never routed.
     public var routedHash: String?
+    /// The rule-visible facts of the version rules last ran on (JSON written with ``routedHash`` by
+    /// `recordRouting`); `nil` when never routed. `changed` conditions compare against it.
+    public var routedFactsJSON: String?
 
     public init(ticket: StoredTicket, text: String, lastAgentReplyAt: Date?, firedRuleIDs: Set<String>,
-                routedHash: String?) {
+                routedHash: String?, routedFactsJSON: String? = nil) {
         self.ticket = ticket
         self.text = text
         self.lastAgentReplyAt = lastAgentReplyAt
         self.firedRuleIDs = firedRuleIDs
         self.routedHash = routedHash
+        self.routedFactsJSON = routedFactsJSON
     }
 }
 

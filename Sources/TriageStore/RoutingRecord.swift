@@ -52,12 +52,16 @@ public struct RoutingRecord: Sendable, Hashable {
     public var firings: [Firing]
     /// JSON object of the net routing changes, or `nil` when routing changed nothing.
     public var overridesJSON: String?
+    /// JSON object of the facts rules saw for this version (what the next version's `changed` compares with).
+    public var factsJSON: String?
 
-    public init(ticketID: Int64, contentHash: String, firings: [Firing], overridesJSON: String?) {
+    public init(ticketID: Int64, contentHash: String, firings: [Firing], overridesJSON: String?,
+                factsJSON: String? = nil) {
         self.ticketID = ticketID
         self.contentHash = contentHash
         self.firings = firings
         self.overridesJSON = overridesJSON
+        self.factsJSON = factsJSON
     }
 }
 

@@ -47,7 +47,12 @@ public enum SQLDate {
 
     /// Parses what `string(_:)` writes; `nil` for anything else.
     public static func date(_ text: String) -> Date? {
-        let b = Array(text.utf8)
+        // Reads the string's own UTF-8 storage: no array per call (routing parses millions of dates).
+        var text = text
+        return text.withUTF8 { date(utf8: $0) }
+    }
+
+    private static func date(utf8 b: UnsafeBufferPointer<UInt8>) -> Date? {
         guard b.count >= 20 else { return nil }
         func num(_ from: Int, _ count: Int) -> Int64? {
             var v: Int64 = 0

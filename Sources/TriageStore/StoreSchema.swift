@@ -11,6 +11,7 @@ enum StoreSchema {
         migrator.registerMigration("v2-digest-indexes", migrate: createDigestIndexes)
         migrator.registerMigration("v2-routing", migrate: RoutingSchema.migrate)
         migrator.registerMigration("v3-search-external-content", migrate: SearchSchema.migrate)
+        migrator.registerMigration("v3-routed-facts", migrate: RoutedFactsSchema.migrate)
         return migrator
     }
 

@@ -56,7 +56,7 @@ public struct StoredTriageResult: Sendable, Hashable, Codable {
 public struct TicketFilter: Sendable, Hashable {
     public var source: String?
     public var status: String?
-    /// Matches the triaged department, or the human label when untriaged.
+    /// Matches the department set by a routing rule, else the triaged department, else the human label.
     public var department: String?
     public var pendingOnly: Bool
     public var createdSince: Date?

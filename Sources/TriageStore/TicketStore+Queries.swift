@@ -12,7 +12,11 @@ extension TicketStore {
         if let source = filter.source { clauses.append("t.source = ?"); arguments += [source] }
         if let status = filter.status { clauses.append("t.status = ?"); arguments += [status.lowercased()] }
         if let department = filter.department {
-            clauses.append("coalesce(r.department, t.label_department) = ?")
+            // The routed view: a department set by a rule for the current content comes first.
+            clauses.append("""
+                coalesce(CASE WHEN t.routed_hash = t.content_hash THEN json_extract(t.routing_overrides, '$.department') END,
+                         r.department, t.label_department) = ?
+                """)
             arguments += [department]
         }
         if filter.pendingOnly { clauses.append("(t.triaged_hash IS NULL OR t.triaged_hash <> t.content_hash)") }

@@ -16,9 +16,13 @@ extension TicketStore {
         if let since = selection.createdSince { clauses.append("t.created_at >= ?"); arguments += [SQLDate.string(since)] }
         arguments += [selection.limit]
         return try read("reading tickets for routing") { db in
-            try Row.fetchAll(db, sql: """
+            let cursor = try Row.fetchCursor(db, sql: """
                 \(Self.routingSelect) WHERE \(clauses.joined(separator: " AND ")) ORDER BY t.id LIMIT ?
-                """, arguments: arguments).map(Self.candidate(from:))
+                """, arguments: arguments)
+            var candidates: [RoutingCandidate] = []
+            candidates.reserveCapacity(selection.limit)
+            while let row = try cursor.next() { candidates.append(Self.candidate(from: row)) }
+            return candidates
         }
     }
 
@@ -45,7 +49,7 @@ extension TicketStore {
 
     /// Writes routing outcomes in ONE transaction: firings (a firing already stored for the same ticket, rule and
     /// content hash is kept, and its escalations and notifications are not written again), escalations, outbox rows
-    /// (insert-or-ignore by idempotency key), the routing changes and the routed content hash.
+    /// (insert-or-ignore by idempotency key), the routing changes, the routed facts and the routed content hash.
     ///
     /// Because the outbox rows commit with their firings, a process that dies after this call loses nothing:
     /// the next `deliverDue` sends them.
@@ -54,39 +58,60 @@ extension TicketStore {
         let now = SQLDate.string(date)
         return try write("recording routing outcomes") { db in
             var counts = RoutingWriteCounts()
-            let firing = try db.cachedStatement(sql: """
+            // The C API directly: per-execution overhead matters at millions of rows (see `RawStatement`).
+            let firing = try RawStatement(db, sql: """
                 INSERT INTO rule_firings (ticket_id, rule_id, content_hash, fired_at, matched, actions)
                 VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (ticket_id, rule_id, content_hash) DO NOTHING
                 """)
-            let escalation = try db.cachedStatement(sql: """
+            let escalation = try RawStatement(db, sql: """
                 INSERT INTO escalations (firing_id, ticket_id, team, reason, created_at) VALUES (?, ?, ?, ?, ?)
                 """)
-            let outbox = try db.cachedStatement(sql: """
+            let outbox = try RawStatement(db, sql: """
                 INSERT INTO outbox (firing_id, kind, target, body, idempotency_key, created_at)
                 VALUES (?, 'webhook', ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING
                 """)
-            let ticket = try db.cachedStatement(sql: """
-                UPDATE tickets SET routed_hash = ?, routing_overrides = ? WHERE id = ? AND content_hash = ?
+            let ticket = try RawStatement(db, sql: """
+                UPDATE tickets SET routed_hash = ?, routing_overrides = ?, routed_facts = ? WHERE id = ? AND content_hash = ?
                 """)
+            escalation.bind(5, now)  // the same for every row of the batch; bindings survive resets
+            outbox.bind(5, now)
+            firing.bind(4, now)
             for record in records {
+                firing.bind(1, record.ticketID)
+                firing.bind(3, record.contentHash)
                 for f in record.firings {
-                    try firing.execute(arguments: [record.ticketID, f.ruleID, record.contentHash, now, f.matchedJSON,
-                                                   f.actionsJSON])
-                    guard db.changesCount == 1 else { continue }
-                    let firingID = db.lastInsertedRowID
+                    firing.bind(2, f.ruleID)
+                    firing.bind(5, f.matchedJSON)
+                    firing.bind(6, f.actionsJSON)
+                    guard try firing.run() == 1 else { continue }
+                    let firingID = firing.lastInsertedRowID
                     counts.firings += 1
-                    for e in f.escalations {
-                        try escalation.execute(arguments: [firingID, record.ticketID, e.team, e.reason, now])
-                        counts.escalations += 1
+                    if !f.escalations.isEmpty {
+                        escalation.bind(1, firingID)
+                        escalation.bind(2, record.ticketID)
+                        for e in f.escalations {
+                            escalation.bind(3, e.team)
+                            escalation.bind(4, e.reason)
+                            counts.escalations += try escalation.run()
+                        }
                     }
-                    for n in f.notifications {
-                        try outbox.execute(arguments: [firingID, n.url, n.body, n.idempotencyKey, now])
-                        counts.notifications += db.changesCount
+                    if !f.notifications.isEmpty {
+                        outbox.bind(1, firingID)
+                        for n in f.notifications {
+                            outbox.bind(2, n.url)
+                            outbox.bind(3, n.body)
+                            outbox.bind(4, n.idempotencyKey)
+                            counts.notifications += try outbox.run()
+                        }
                     }
                 }
                 // A ticket re-imported with new content since it was read keeps its old routed hash: routed again.
-                try ticket.execute(arguments: [record.contentHash, record.overridesJSON, record.ticketID, record.contentHash])
-                counts.tickets += db.changesCount
+                ticket.bind(1, record.contentHash)
+                ticket.bind(2, record.overridesJSON)
+                ticket.bind(3, record.factsJSON)
+                ticket.bind(4, record.ticketID)
+                ticket.bind(5, record.contentHash)
+                counts.tickets += try ticket.run()
             }
             return counts
         }
@@ -94,54 +119,65 @@ extension TicketStore {
 
     // MARK: - Row mapping
 
+    /// Only the columns routing maps, in the order ``RoutingColumn`` names them: rows are read by index (a by-name
+    /// lookup compares names case-insensitively, column by column, and cost more than SQLite's own work here).
     static let routingSelect = """
-        SELECT t.*, 0 AS pending,
-            r.department AS r_department, r.priority AS r_priority, r.sentiment AS r_sentiment, r.language AS r_language,
-            r.confidence AS r_confidence, r.summary AS r_summary, r.needs_human AS r_needs_human,
-            r.needs_human_reason AS r_needs_human_reason, r.backend AS r_backend, r.model AS r_model,
-            r.prompt_version AS r_prompt_version, r.created_at AS r_created_at,
+        SELECT t.id, t.source, t.external_id, t.subject, t.status, t.channel, t.requester_name, t.requester_email,
+            t.organization, t.assignee_email, t.tags, t.custom_fields, t.label_department, t.label_priority,
+            t.created_at, t.updated_at, t.imported_at, t.content_hash, t.message_count, t.last_customer_message_at,
+            t.first_agent_reply_at, t.last_agent_reply_at, t.routed_hash, t.routed_facts,
+            r.department, r.priority, r.sentiment, r.language, r.confidence, r.summary, r.needs_human,
+            r.needs_human_reason, r.backend, r.model, r.prompt_version, r.created_at,
             (SELECT group_concat(coalesce(m.trimmed_text, m.body_text), char(10)) FROM
                 (SELECT trimmed_text, body_text FROM messages WHERE ticket_id = t.id AND role = 'customer' AND is_public = 1
-                 ORDER BY position) m) AS routing_text,
+                 ORDER BY position) m),
             (SELECT json_group_array(f.rule_id) FROM rule_firings f
-                WHERE f.ticket_id = t.id AND f.content_hash = t.content_hash) AS fired_rules
+                WHERE f.ticket_id = t.id AND f.content_hash = t.content_hash)
         FROM tickets t JOIN triage_results r ON r.ticket_id = t.id AND r.content_hash = t.content_hash
         """
 
-    static func candidate(from row: Row) -> RoutingCandidate {
-        let firedText: String = row["fired_rules"] ?? "[]"
-        // Unrouted versions have no firings: skip the decoder (it costs microseconds per row on Linux).
-        let fired = RoutingJSONReader.strings(firedText)
-        return RoutingCandidate(
-            ticket: routingTicket(from: row), text: row["routing_text"] ?? "",
-            lastAgentReplyAt: (row["last_agent_reply_at"] as String?).flatMap(SQLDate.date),
-            firedRuleIDs: Set(fired), routedHash: row["routed_hash"])
+    /// Column positions in ``routingSelect``.
+    enum RoutingColumn {
+        static let id = 0, source = 1, externalID = 2, subject = 3, status = 4, channel = 5, requesterName = 6
+        static let requesterEmail = 7, organization = 8, assigneeEmail = 9, tags = 10, customFields = 11
+        static let labelDepartment = 12, labelPriority = 13, createdAt = 14, updatedAt = 15, importedAt = 16
+        static let contentHash = 17, messageCount = 18, lastCustomerMessageAt = 19, firstAgentReplyAt = 20
+        static let lastAgentReplyAt = 21, routedHash = 22, routedFacts = 23
+        static let department = 24, priority = 25, sentiment = 26, language = 27, confidence = 28, summary = 29
+        static let needsHuman = 30, needsHumanReason = 31, backend = 32, model = 33, promptVersion = 34
+        static let triagedAt = 35, text = 36, firedRules = 37
     }
 
-    /// `ticket(from:)` for routing rows: the same fields, without `JSONDecoder` for tags and custom fields.
-    static func routingTicket(from row: Row) -> StoredTicket {
-        func date(_ column: String) -> Date? { (row[column] as String?).flatMap(SQLDate.date) }
-        let contentHash: String = row["content_hash"]
+    static func candidate(from row: Row) -> RoutingCandidate {
+        typealias C = RoutingColumn
+        func date(_ index: Int) -> Date? { (row[index] as String?).flatMap(SQLDate.date) }
+        let contentHash: String = row[C.contentHash]
         let triage = StoredTriageResult(
             result: TriageResult(
-                department: row["r_department"], priority: Priority(rawValue: row["r_priority"]) ?? .normal,
-                sentiment: Sentiment(rawValue: row["r_sentiment"]) ?? .neutral, language: row["r_language"],
-                confidence: row["r_confidence"], summary: row["r_summary"], needsHuman: row["r_needs_human"],
-                needsHumanReason: row["r_needs_human_reason"],
-                backend: TriageBackend(rawValue: row["r_backend"]) ?? .local, model: row["r_model"],
-                promptVersion: row["r_prompt_version"]),
-            contentHash: contentHash, createdAt: date("r_created_at") ?? .distantPast)
-        let requesterName: String? = row["requester_name"], requesterEmail: String? = row["requester_email"]
-        return StoredTicket(
-            id: row["id"], source: row["source"], externalID: row["external_id"], subject: row["subject"],
-            status: row["status"], channel: row["channel"],
+                department: row[C.department], priority: Priority(rawValue: row[C.priority]) ?? .normal,
+                sentiment: Sentiment(rawValue: row[C.sentiment]) ?? .neutral, language: row[C.language],
+                confidence: row[C.confidence], summary: row[C.summary], needsHuman: row[C.needsHuman],
+                needsHumanReason: row[C.needsHumanReason],
+                backend: TriageBackend(rawValue: row[C.backend]) ?? .local, model: row[C.model],
+                promptVersion: row[C.promptVersion]),
+            contentHash: contentHash, createdAt: date(C.triagedAt) ?? .distantPast)
+        let requesterName: String? = row[C.requesterName], requesterEmail: String? = row[C.requesterEmail]
+        let ticket = StoredTicket(
+            id: row[C.id], source: row[C.source], externalID: row[C.externalID], subject: row[C.subject],
+            status: row[C.status], channel: row[C.channel],
             requester: requesterName == nil && requesterEmail == nil ? nil : Participant(name: requesterName, email: requesterEmail),
-            organization: row["organization"], assigneeEmail: row["assignee_email"],
-            tags: RoutingJSONReader.strings(row["tags"]), customFields: RoutingJSONReader.object(row["custom_fields"]),
-            labelDepartment: row["label_department"], labelPriority: row["label_priority"],
-            createdAt: date("created_at"), updatedAt: date("updated_at"), importedAt: date("imported_at") ?? .distantPast,
-            contentHash: contentHash, needsTriage: false, messageCount: row["message_count"],
-            lastCustomerMessageAt: date("last_customer_message_at"), firstAgentReplyAt: date("first_agent_reply_at"),
+            organization: row[C.organization], assigneeEmail: row[C.assigneeEmail],
+            // The store's own flat JSON, read without `JSONDecoder` (microseconds per call on Linux).
+            tags: RoutingJSONReader.strings(row[C.tags]), customFields: RoutingJSONReader.object(row[C.customFields]),
+            labelDepartment: row[C.labelDepartment], labelPriority: row[C.labelPriority],
+            createdAt: date(C.createdAt), updatedAt: date(C.updatedAt), importedAt: date(C.importedAt) ?? .distantPast,
+            contentHash: contentHash, needsTriage: false, messageCount: row[C.messageCount],
+            lastCustomerMessageAt: date(C.lastCustomerMessageAt), firstAgentReplyAt: date(C.firstAgentReplyAt),
             messages: [], triage: triage)
+        // Unrouted versions have no firings: "[]" is answered without scanning.
+        let fired = RoutingJSONReader.strings((row[C.firedRules] as String?) ?? "[]")
+        return RoutingCandidate(
+            ticket: ticket, text: row[C.text] ?? "", lastAgentReplyAt: date(C.lastAgentReplyAt),
+            firedRuleIDs: Set(fired), routedHash: row[C.routedHash], routedFactsJSON: row[C.routedFacts])
     }
 }

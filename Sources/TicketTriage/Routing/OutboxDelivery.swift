@@ -100,7 +100,9 @@ public struct OutboxDelivery: Sendable {
 
     private func post(_ item: OutboxItem) async -> Attempt {
         guard let url = URL(string: item.target), url.scheme == "http" || url.scheme == "https" else {
-            return .failed("invalid webhook URL \(item.target)", retryable: false)
+            // Not the URL itself: it may hold a token, and errors are stored and printed.
+            return .failed("invalid webhook URL (host \(TargetRedaction.host(of: item.target)); only http and https are sent)",
+                           retryable: false)
         }
         var headers = HTTPHeaders()
         headers.add("Content-Type", "application/json")
@@ -115,10 +117,11 @@ public struct OutboxDelivery: Sendable {
             return .failed("HTTP \(response.status) from \(url.host ?? item.target)",
                            retryable: DeliveryPolicy.isRetryable(status: response.status))
         } catch let error as NetworkError {
-            if case .connectionFailed = error { return .failed(error.description, retryable: true, refused: true) }
-            return .failed(error.description, retryable: error.isTransient)
+            let message = TargetRedaction.redact(error.description, target: item.target)
+            if case .connectionFailed = error { return .failed(message, retryable: true, refused: true) }
+            return .failed(message, retryable: error.isTransient)
         } catch {
-            return .failed("\(error)", retryable: true)
+            return .failed(TargetRedaction.redact("\(error)", target: item.target), retryable: true)
         }
     }
 }

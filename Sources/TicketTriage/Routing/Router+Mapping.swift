@@ -6,8 +6,8 @@ import TriageStore
 extension Router {
     /// The rule engine's view of a stored ticket.
     ///
-    /// `previous` is not filled: the store does not keep the facts of earlier versions, so `changed` conditions
-    /// never hold when routing from the store (documented in docs/notes/route.md).
+    /// `previous` is the version rules last ran on, read from the facts stored when it was routed
+    /// (`routed_facts`); `nil` for a ticket never routed, so `changed` does not hold for it.
     public static func subject(for candidate: RoutingCandidate, now: Date) -> RuleSubject {
         let t = candidate.ticket
         let facts = TicketFacts(
@@ -16,22 +16,38 @@ extension Router {
             createdAt: t.createdAt, messageCount: t.messageCount, lastCustomerMessageAt: t.lastCustomerMessageAt,
             firstAgentReplyAt: t.firstAgentReplyAt, lastAgentReplyAt: candidate.lastAgentReplyAt,
             customFields: t.customFields, labelDepartment: t.labelDepartment, labelPriority: t.labelPriority)
-        return RuleSubject(ticket: facts, triage: t.triage?.result, contentHash: t.contentHash, now: now)
+        let previous = candidate.routedFactsJSON.flatMap(RoutedFacts.decode)?
+            .previousVersion(source: t.source, externalID: t.externalID)
+        return RuleSubject(ticket: facts, triage: t.triage?.result, previous: previous, contentHash: t.contentHash,
+                           now: now)
     }
 
-    /// The store's record of an outcome: firings with their escalations and notifications, and the net changes.
-    public static func record(for candidate: RoutingCandidate, outcome: RoutingOutcome) -> RoutingRecord {
+    /// The store's record of an outcome: firings with their escalations and notifications, the net changes, and
+    /// the facts rules saw (`subject`, kept for the next version's `changed`).
+    ///
+    /// `actionsJSON` maps rule ids to their actions' JSON (a firing's actions are its rule's); rules missing from it
+    /// are encoded here.
+    public static func record(for candidate: RoutingCandidate, subject: RuleSubject, outcome: RoutingOutcome,
+                              actionsJSON: [String: String] = [:]) -> RoutingRecord {
         let firings = outcome.firings.map { firing in
             RoutingRecord.Firing(
-                ruleID: firing.ruleID, matchedJSON: json(firing.matchedConditions) ?? "[]",
-                actionsJSON: json(firing.actions) ?? "[]",
+                ruleID: firing.ruleID, matchedJSON: RoutingJSON.array(firing.matchedConditions),
+                actionsJSON: actionsJSON[firing.ruleID] ?? json(firing.actions) ?? "[]",
                 escalations: outcome.escalations.filter { $0.ruleID == firing.ruleID }
                     .map { RoutingRecord.Escalation(team: $0.team, reason: $0.reason) },
                 notifications: outcome.notifications.filter { $0.ruleID == firing.ruleID }
                     .map { RoutingRecord.Notification(url: $0.url, body: $0.body, idempotencyKey: $0.idempotencyKey) })
         }
         return RoutingRecord(ticketID: candidate.ticket.id, contentHash: candidate.ticket.contentHash, firings: firings,
-                             overridesJSON: outcome.changes.isEmpty ? nil : json(StoredChanges(outcome.changes)))
+                             overridesJSON: outcome.changes.isEmpty ? nil : RoutingJSON.overrides(outcome.changes),
+                             factsJSON: RoutedFacts(subject).json)
+    }
+
+    /// Each rule's actions as JSON, encoded once per router.
+    static func actionsJSON(of rules: RuleSet) -> [String: String] {
+        var map: [String: String] = [:]
+        for rule in rules.rules { map[rule.id] = json(rule.actions) ?? "[]" }
+        return map
     }
 
     static func json(_ value: some Encodable) -> String? {
@@ -59,10 +75,16 @@ struct StoredChanges: Encodable {
 }
 
 extension RoutingReport {
-    mutating func tally(candidate: RoutingCandidate, outcome: RoutingOutcome, record: RoutingRecord) {
+    init(dryRun: Bool) {
+        self.init()
+        self.dryRun = dryRun
+    }
+
+    /// Counts one ticket's firings (and, in a dry run, what would be written).
+    mutating func tally(candidate: RoutingCandidate, outcome: RoutingOutcome) {
         for firing in outcome.firings {
             firingsByRule[firing.ruleID, default: 0] += 1
-            if sample.count < 50 {
+            if sample.count < Self.sampleSize {
                 sample.append(Line(ticket: "\(candidate.ticket.source):\(candidate.ticket.externalID)", rule: firing.ruleID,
                                    matched: firing.matchedConditions))
             }
@@ -73,4 +95,17 @@ extension RoutingReport {
             written.notifications += outcome.notifications.count
         }
     }
+
+    /// Adds a later part's tally (tickets after this one's): sums, and the sample continued in order.
+    mutating func merge(_ later: RoutingReport) {
+        tickets += later.tickets
+        for (rule, count) in later.firingsByRule { firingsByRule[rule, default: 0] += count }
+        sample += later.sample.prefix(max(0, Self.sampleSize - sample.count))
+        written.tickets += later.written.tickets
+        written.firings += later.written.firings
+        written.escalations += later.written.escalations
+        written.notifications += later.written.notifications
+    }
+
+    static let sampleSize = 50
 }

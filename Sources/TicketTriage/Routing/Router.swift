@@ -19,8 +19,12 @@ public struct Router: Sendable {
     /// Threads evaluating a batch.
     public var concurrency = ProcessInfo.processInfo.activeProcessorCount
 
+    /// Each rule's actions as JSON (written with every firing), encoded once.
+    let actionsJSON: [String: String]
+
     public init(rules: RuleSet) {
         engine = RuleEngine(rules: rules)
+        actionsJSON = Self.actionsJSON(of: rules)
     }
 
     /// Loads and parses `rulesFile`; throws ``RoutingError`` or `RulesError` (every error with line and column).
@@ -47,30 +51,40 @@ public struct Router: Sendable {
     public func routeAll(store: TicketStore, now: Date = Date(), dryRun: Bool = false) throws -> RoutingReport {
         var report = RoutingReport()
         report.dryRun = dryRun
-        // Batch N is written on a serial queue while batch N+1 is read and evaluated (WAL: readers run beside the
-        // writer). At most one write is in flight; the first error stops the pass.
+        // Three stages overlap (WAL: readers run beside the writer): while batch N is evaluated, batch N+1 is read
+        // on a background queue (keyset paging: its first id is known once batch N is read) and batch N-1 is
+        // written on another. At most one read and one write are in flight; the first error stops the pass.
+        // Batches, and the order of tickets in each, are the same as reading and evaluating one batch at a time.
         let writes = PendingWrites()
-        var afterID: Int64 = 0
-        while true {
-            let candidates = try store.routingCandidates(RoutingSelection(unroutedOnly: true, afterID: afterID,
-                                                                          limit: batchSize))
-            guard let last = candidates.last else { break }
-            afterID = last.ticket.id
-            let outcomes = evaluate(candidates, now: now)
-            var records: [RoutingRecord] = []
-            records.reserveCapacity(candidates.count)
-            for (candidate, outcome) in zip(candidates, outcomes) {
-                let record = Self.record(for: candidate, outcome: outcome)
-                records.append(record)
-                report.tally(candidate: candidate, outcome: outcome, record: record)
-            }
+        let reads = PrefetchedRead()
+        let batchSize = batchSize
+        @Sendable func read(after id: Int64) throws -> [RoutingCandidate] {
+            try store.routingCandidates(RoutingSelection(unroutedOnly: true, afterID: id, limit: batchSize))
+        }
+        var candidates = try read(after: 0)
+        while let last = candidates.last {
+            let lastID = last.ticket.id
+            reads.start { try read(after: lastID) }
+            let (records, tally) = evaluate(candidates, now: now, dryRun: dryRun)
+            report.merge(tally)
             report.tickets += candidates.count
             if dryRun {
                 report.written.tickets += records.count
             } else {
-                try writes.waitForPrevious()
+                do {
+                    try writes.waitForPrevious()
+                } catch {
+                    _ = try? reads.wait()
+                    throw error
+                }
                 let batch = records
                 writes.submit { try store.recordRouting(batch, at: now) }
+            }
+            do {
+                candidates = try reads.wait()
+            } catch {
+                try? writes.waitForPrevious()
+                throw error
             }
         }
         if !dryRun {
@@ -84,31 +98,68 @@ public struct Router: Sendable {
         return report
     }
 
-    /// Evaluates a batch, split across `concurrency` threads (the engine is pure and `Sendable`).
-    func evaluate(_ candidates: [RoutingCandidate], now: Date) -> [RoutingOutcome] {
-        let parts = max(1, min(concurrency, candidates.count / 200))
-        if parts == 1 {
-            return candidates.map { engine.evaluate(Self.subject(for: $0, now: now), alreadyFired: $0.firedRuleIDs) }
-        }
-        let results = OutcomeSlots(count: candidates.count)
-        let chunk = (candidates.count + parts - 1) / parts
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
-            let range = (part * chunk)..<min(candidates.count, (part + 1) * chunk)
-            for i in range {
-                let c = candidates[i]
-                results.set(i, engine.evaluate(Self.subject(for: c, now: now), alreadyFired: c.firedRuleIDs))
+    /// Evaluates a batch and builds its records, split across `concurrency` threads (the engine is pure and
+    /// `Sendable`). Records are in candidate order and the parts' tallies are merged in the same order, whatever
+    /// the split.
+    func evaluate(_ candidates: [RoutingCandidate], now: Date,
+                  dryRun: Bool = false) -> (records: [RoutingRecord], tally: RoutingReport) {
+        let count = candidates.count
+        let parts = max(1, min(concurrency, count / 200))
+        let chunk = (count + parts - 1) / parts
+        var tallies = [RoutingReport](repeating: RoutingReport(dryRun: dryRun), count: parts)
+        let records = tallies.withUnsafeMutableBufferPointer { tallyBuffer in
+            [RoutingRecord](unsafeUninitializedCapacity: count) { recordBuffer, initialized in
+                // Each part initializes its own range of the new array in place, and its own tally.
+                let out = SharedSlots(records: recordBuffer.baseAddress, tallies: tallyBuffer.baseAddress)
+                let work = { @Sendable (part: Int) in
+                    var tally = RoutingReport(dryRun: dryRun)
+                    for i in (part * chunk)..<min(count, (part + 1) * chunk) {
+                        let candidate = candidates[i]
+                        let subject = Self.subject(for: candidate, now: now)
+                        let outcome = engine.evaluate(subject, alreadyFired: candidate.firedRuleIDs)
+                        tally.tally(candidate: candidate, outcome: outcome)
+                        (out.records! + i).initialize(to: Self.record(for: candidate, subject: subject,
+                                                                      outcome: outcome, actionsJSON: actionsJSON))
+                    }
+                    out.tallies![part] = tally
+                }
+                if parts == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: parts, execute: work) }
+                initialized = count
             }
         }
-        return results.values
+        var tally = RoutingReport(dryRun: dryRun)
+        for part in tallies { tally.merge(part) }
+        return (records, tally)
     }
 }
 
-/// Result slots written by disjoint index ranges from several threads.
-private final class OutcomeSlots: @unchecked Sendable {
-    private var storage: [RoutingOutcome?]
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ value: RoutingOutcome) { storage.withUnsafeMutableBufferPointer { $0[i] = value } }
-    var values: [RoutingOutcome] { storage.map { $0! } }
+/// Where the parts of a batch evaluation write: each part its own records range and its own tally slot.
+private struct SharedSlots: @unchecked Sendable {
+    let records: UnsafeMutablePointer<RoutingRecord>?
+    let tallies: UnsafeMutablePointer<RoutingReport>?
+}
+
+/// The next batch's read, on a background queue.
+private final class PrefetchedRead: @unchecked Sendable {
+    private let queue = DispatchQueue(label: "routing-reads")
+    private let group = DispatchGroup()
+    private let lock = NSLock()
+    private var result: Result<[RoutingCandidate], any Error> = .success([])
+
+    func start(_ read: @escaping @Sendable () throws -> [RoutingCandidate]) {
+        group.enter()
+        queue.async { [self] in
+            let value = Result { try read() }
+            lock.withLock { result = value }
+            group.leave()
+        }
+    }
+
+    /// Waits for the read in flight and returns its batch (rethrows its error).
+    func wait() throws -> [RoutingCandidate] {
+        group.wait()
+        return try lock.withLock { result }.get()
+    }
 }
 
 /// One routing write at a time on a background queue, with the totals and the first error.

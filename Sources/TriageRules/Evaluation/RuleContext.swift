@@ -67,6 +67,11 @@ struct RuleContext {
     /// The value of `field` in the previous version (for `changed`); only fields that do not depend on `now`.
     func previousValue(of field: RuleField) -> RuleValue? {
         guard let previous = subject.previous else { return nil }
+        if field == .text, let digest = previous.textDigest {
+            // Only a digest of the earlier text was kept: equal digests mean the same text.
+            let current = subject.ticket.text
+            return .string(RuleSubject.Version.digest(ofText: current) == digest ? current : "(earlier text, digest \(digest))")
+        }
         return RuleContext.storedValue(of: field, ticket: previous.ticket, triage: previous.triage, now: subject.now)
     }
 

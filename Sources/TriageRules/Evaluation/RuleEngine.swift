@@ -21,7 +21,21 @@ public struct RuleEngine: Sendable {
 
     private final class Entry: Sendable {
         let rule: Rule
-        init(_ rule: Rule) { self.rule = rule }
+        /// The rule's scalars, read per ticket without copying the whole `Rule` (its strings and arrays).
+        let id: String
+        let enabled: Bool
+        let stop: Bool
+        let condition: Condition?
+        /// `rule.condition` with cheap tests first, for the untraced bulk path (same truth value).
+        let fastCondition: Condition?
+        init(_ rule: Rule) {
+            self.rule = rule
+            id = rule.id
+            enabled = rule.enabled
+            stop = rule.stop
+            condition = rule.condition
+            fastCondition = rule.condition?.cheapestFirst
+        }
     }
 
     public init(rules: RuleSet) {
@@ -47,32 +61,32 @@ public struct RuleEngine: Sendable {
         var context = RuleContext(subject: subject, sla: rules.sla)
         var outcome = RoutingOutcome()
         for entry in entries {
-            let rule = entry.rule
             if outcome.stoppedBy != nil {
-                verdicts?.append(verdict(rule, .notEvaluated, trace: nil))
+                verdicts?.append(verdict(entry.rule, .notEvaluated, trace: nil))
                 continue
             }
-            guard rule.enabled else {
-                verdicts?.append(verdict(rule, .disabled, trace: nil))
+            guard entry.enabled else {
+                verdicts?.append(verdict(entry.rule, .disabled, trace: nil))
                 continue
             }
             var trace: ConditionTrace?
             let holds: Bool
-            if let condition = rule.condition {
+            if let condition = entry.condition {
                 if verdicts != nil {
                     let traced = context.trace(condition)
                     trace = traced
                     holds = traced.holds
                 } else {
-                    holds = context.holds(condition)
+                    holds = context.holds(entry.fastCondition ?? condition)
                 }
             } else {
                 holds = true
             }
             guard holds else {
-                verdicts?.append(verdict(rule, .notMatched, trace: trace))
+                verdicts?.append(verdict(entry.rule, .notMatched, trace: trace))
                 continue
             }
+            let rule = entry.rule
             if alreadyFired.contains(rule.id) {
                 context.perform(rule, firingKey: nil, into: &outcome)
                 verdicts?.append(verdict(rule, .alreadyFired, trace: trace))

@@ -9,10 +9,22 @@ public struct RuleSubject: Sendable, Hashable, Codable {
     public struct Version: Sendable, Hashable, Codable {
         public var ticket: TicketFacts
         public var triage: TriageResult?
+        /// When set, the version's `text` was kept only as this digest (``digest(ofText:)``) and `ticket.text` is
+        /// not read: `changed` on `text` compares digests. Stores keep a digest rather than a second copy of every
+        /// ticket's customer text.
+        public var textDigest: String?
 
-        public init(ticket: TicketFacts, triage: TriageResult?) {
+        public init(ticket: TicketFacts, triage: TriageResult?, textDigest: String? = nil) {
             self.ticket = ticket
             self.triage = triage
+            self.textDigest = textDigest
+        }
+
+        /// The digest of a `text` value that ``textDigest`` holds (64-bit FNV-1a, 16 hex digits).
+        public static func digest(ofText text: String) -> String {
+            var hasher = ContentHasher()
+            hasher.combine(text)
+            return hasher.hex
         }
     }
 

@@ -5,7 +5,7 @@ import TriageStore
 
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show one ticket with its messages and triage result.",
+        abstract: "Show one ticket with its messages, triage result and routing (changes, escalations, rule firings).",
         discussion: "ID is the store id, source:external_id (zendesk:41017) or an external id unique across sources.")
 
     @OptionGroup var global: GlobalOptions
@@ -22,7 +22,8 @@ struct Show: ParsableCommand {
             } catch {
                 throw CLIError(error, exitCode: .noInput)
             }
-            if output.format == .json { return try Terminal.json(ticket) }
+            let routing = try store.routingDetail(ticketID: ticket.id)
+            if output.format == .json { return try Terminal.json(RoutedTicket(ticket: ticket, routing: routing)) }
             var lines = ["Ticket \(ticket.id)  \(ticket.source):\(ticket.externalID)", "Subject:    \(ticket.subject)"]
             if let r = ticket.requester { lines.append("Requester:  \([r.name, r.email.map { "<\($0)>" }].compactMap { $0 }.joined(separator: " "))") }
             if let o = ticket.organization { lines.append("Org:        \(o)") }
@@ -37,6 +38,7 @@ struct Show: ParsableCommand {
             } else {
                 lines.append("Triage:     pending")
             }
+            lines += Self.routingLines(routing)
             for m in ticket.messages {
                 let who = [m.author?.name, m.author?.email.map { "<\($0)>" }].compactMap { $0 }.joined(separator: " ")
                 lines.append("")
@@ -48,5 +50,38 @@ struct Show: ParsableCommand {
             }
             Terminal.out(lines.joined(separator: "\n"))
         }
+    }
+
+    /// The routed view: what rules changed, escalations, and every firing.
+    static func routingLines(_ routing: TicketRouting?) -> [String] {
+        func time(_ date: Date) -> String { String(SQLDate.string(date).prefix(19)) }
+        guard let routing else { return ["Routing:    not routed"] }
+        var lines: [String] = []
+        let scope = routing.current ? "" : " (for an earlier version; new content is not routed yet)"
+        if routing.changesSomething {
+            var changes: [String] = []
+            if let d = routing.department { changes.append("department → \(d)") }
+            if let p = routing.priority { changes.append("priority → \(p)") }
+            if !routing.addedTags.isEmpty { changes.append("tags + \(routing.addedTags.joined(separator: ", "))") }
+            if !routing.removedTags.isEmpty { changes.append("tags − \(routing.removedTags.joined(separator: ", "))") }
+            lines.append("Routing:    \(changes.isEmpty ? "no field changes" : changes.joined(separator: "; "))\(scope)")
+            if let reason = routing.needsHumanReason { lines.append("Needs a human (rule): \(reason)") }
+        } else {
+            lines.append("Routing:    rules changed nothing\(scope)")
+        }
+        let escalations = routing.escalations ?? []
+        if !escalations.isEmpty {
+            lines.append("Escalations:")
+            for e in escalations { lines.append("  \(time(e.createdAt))  \(e.team)  \(e.reason)  [\(e.ruleID)]") }
+        }
+        let firings = routing.firings ?? []
+        if !firings.isEmpty {
+            lines.append("Rule firings:")
+            for f in firings {
+                let teams = f.teams.isEmpty ? "" : "  → \(f.teams.joined(separator: ", "))"
+                lines.append("  \(time(f.firedAt))  \(f.ruleID)\(teams)\(f.current ? "" : "  (earlier version)")")
+            }
+        }
+        return lines
     }
 }

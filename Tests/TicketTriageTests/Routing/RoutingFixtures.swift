@@ -39,10 +39,11 @@ enum RoutingFixtures {
         return store
     }
 
-    static func triage(_ store: TicketStore, _ reference: String, department: String) throws {
+    static func triage(_ store: TicketStore, _ reference: String, department: String,
+                       priority: Priority = .normal) throws {
         let ticket = try store.ticket(reference: reference)
         try store.saveTriage(ticketID: ticket.id, contentHash: ticket.contentHash,
-                             result: TriageResult(department: department, priority: .normal, sentiment: .neutral,
+                             result: TriageResult(department: department, priority: priority, sentiment: .neutral,
                                                   language: "en", confidence: 0.8, summary: "s", backend: .local,
                                                   model: "m", promptVersion: "1"),
                              calls: [], runID: nil, owner: nil)

@@ -148,6 +148,22 @@ import TriageModel
         #expect(try Samples.holds("{field: status, changed: false}"))
     }
 
+    @Test func changedOnTextComparesTheDigestWhenOnlyADigestWasKept() throws {
+        let current = Samples.ticket()
+        var kept = current
+        kept.text = ""  // stores keep a digest, not the text
+        let same = RuleSubject.Version(ticket: kept, triage: Samples.triage(),
+                                       textDigest: RuleSubject.Version.digest(ofText: current.text))
+        #expect(try !Samples.holds("{field: text, changed: true}", subject: Samples.subject(previous: same)))
+        #expect(try Samples.holds("{field: text, changed: false}", subject: Samples.subject(previous: same)))
+        let other = RuleSubject.Version(ticket: kept, triage: Samples.triage(),
+                                        textDigest: RuleSubject.Version.digest(ofText: current.text + "!"))
+        #expect(try Samples.holds("{field: text, changed: true}", subject: Samples.subject(previous: other)))
+        // without a digest the kept text itself is compared
+        #expect(try Samples.holds("{field: text, changed: true}",
+                                  subject: Samples.subject(previous: RuleSubject.Version(ticket: kept, triage: nil))))
+    }
+
     @Test func nestedAllAnyNot() throws {
         let condition = "{all: [{any: [{field: channel, is: web}, {not: {field: status, is: solved}}]}, "
             + "{not: {any: [{field: tags, contains: spam}, {field: triage.confidence, less_than: 0.2}]}}]}"

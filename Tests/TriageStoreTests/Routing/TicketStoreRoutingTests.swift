@@ -107,4 +107,34 @@ import TriageModel
         #expect(next.firedRuleIDs.isEmpty)  // firings are per content version
         #expect(next.routedHash == candidate.ticket.contentHash)
     }
+
+    @Test func routedFactsAreWrittenWithTheRoutedHashAndReadBackOnTheNextVersion() throws {
+        let (store, candidate) = try triagedStore()
+        #expect(TicketStore.schemaVersions.contains("v3-routed-facts"))
+        #expect(candidate.routedFactsJSON == nil)  // never routed
+        var routed = record(candidate)
+        routed.factsJSON = #"{"v":1,"subject":"Charged twice"}"#
+        try store.recordRouting([routed])
+        #expect(try store.routingCandidate(reference: "zendesk:1001").routedFactsJSON == routed.factsJSON)
+
+        _ = try store.upsert([sampleTicket(id: "1001", text: "Now charged three times!")], runID: nil)
+        let ticket = try store.ticket(reference: "zendesk:1001")
+        try store.saveTriage(ticketID: ticket.id, contentHash: ticket.contentHash,
+                             result: TriageResult(department: "Billing", priority: .urgent, sentiment: .negative,
+                                                  language: "en", confidence: 0.9, summary: "s", backend: .local,
+                                                  model: "m", promptVersion: "1"),
+                             calls: [], runID: nil, owner: nil)
+        let next = try #require(try store.routingCandidates(RoutingSelection()).first)
+        #expect(next.routedFactsJSON == routed.factsJSON)  // the facts of the version rules last ran on
+    }
+
+    @Test func routedFactsMustBeJSON() throws {
+        let (store, candidate) = try triagedStore()
+        var routed = record(candidate)
+        routed.factsJSON = "{not json"
+        #expect(throws: StoreError.self) { try store.recordRouting([routed]) }
+        // the transaction rolled back: nothing of the batch was kept
+        #expect(try store.outboxCounts() == OutboxCounts(pending: 0, delivered: 0, failed: 0))
+        #expect(try store.routingCandidate(reference: "zendesk:1001").routedHash == nil)
+    }
 }

@@ -1,0 +1,53 @@
+import GRDB
+import GRDBSQLite
+
+/// A prepared statement driven through the SQLite C API: bind, step, reset.
+///
+/// For the routing write's inner loop (millions of rows), where GRDB's per-execution work (argument arrays,
+/// validation, observer bookkeeping) cost as much as SQLite's own. The statement is prepared by GRDB
+/// (`Database.makeStatement`) inside a GRDB write transaction and used only there; only INSERT and UPDATE
+/// statements on tables nothing observes go through it.
+struct RawStatement {
+    private let statement: Statement
+    private let handle: OpaquePointer
+    private let connection: OpaquePointer?
+
+    init(_ db: Database, sql: String) throws {
+        statement = try db.makeStatement(sql: sql)
+        handle = statement.sqliteStatement
+        connection = db.sqliteConnection
+    }
+
+    /// SQLite copies the bytes (`SQLITE_TRANSIENT`), so the Swift string need not outlive the call.
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    func bind(_ index: Int32, _ value: Int64) {
+        sqlite3_bind_int64(handle, index, value)
+    }
+
+    func bind(_ index: Int32, _ value: String?) {
+        guard var value else {
+            sqlite3_bind_null(handle, index)
+            return
+        }
+        value.withUTF8 { utf8 in
+            _ = sqlite3_bind_text(handle, index, utf8.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
+                                  Int32(utf8.count), Self.transient)
+        }
+    }
+
+    /// Runs the statement to completion and resets it; returns the number of rows it changed.
+    @discardableResult
+    func run() throws -> Int {
+        let code = sqlite3_step(handle)
+        defer { sqlite3_reset(handle) }
+        guard code == SQLITE_DONE || code == SQLITE_ROW else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code),
+                                message: connection.map { String(cString: sqlite3_errmsg($0)) }, sql: statement.sql)
+        }
+        return Int(sqlite3_changes(connection))
+    }
+
+    /// The rowid of the row the last INSERT on this connection added.
+    var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(connection) }
+}
