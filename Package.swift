@@ -115,6 +115,7 @@ let package = Package(
                 "TriageRules", "AnthropicClient", "TriageNetwork",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/triage-bench",

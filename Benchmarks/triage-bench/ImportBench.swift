@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GRDB
+import GRDBSQLite
 import Logging
 import TicketTriage
 import TriageImport
@@ -90,9 +91,14 @@ struct ImportBench: ParsableCommand {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         _ = try TicketStore(path: path)            // the same schema, indexes and FTS table
         let pool = try DatabasePool(path: path)
+        /// A column value, ready to bind.
+        enum Value {
+            case text(String), int(Int64), null
+            init(_ text: String?) { self = text.map(Value.text) ?? .null }
+        }
         struct Row {
-            var ticket: [(any DatabaseValueConvertible)?]
-            var messages: [[(any DatabaseValueConvertible)?]]
+            var ticket: [Value]
+            var messages: [[Value]]
             var subject: String
             var body: String
         }
@@ -104,17 +110,38 @@ struct ImportBench: ParsableCommand {
             let hash = t.contentHash
             let tags = "[" + t.tags.map { "\"\($0)\"" }.joined(separator: ",") + "]"
             rows.append(Row(
-                ticket: [t.source, t.externalID, t.subject, t.status, t.channel, t.requester?.name, t.requester?.email,
-                         t.organization, t.assignee?.email, tags, "{}", t.labelDepartment, t.labelPriority,
-                         t.createdAt.map(SQLDate.string), (t.updatedAt ?? t.createdAt).map(SQLDate.string), now, nil, hash,
-                         hash, nil, t.messages.count, t.messages.compactMap(\.sentAt).max().map(SQLDate.string), nil, nil],
+                ticket: [.text(t.source), .text(t.externalID), .text(t.subject), Value(t.status), Value(t.channel),
+                         Value(t.requester?.name), Value(t.requester?.email), Value(t.organization), Value(t.assignee?.email),
+                         .text(tags), .text("{}"), Value(t.labelDepartment), Value(t.labelPriority),
+                         Value(t.createdAt.map(SQLDate.string)), Value((t.updatedAt ?? t.createdAt).map(SQLDate.string)),
+                         .text(now), .null, .text(hash), .text(hash), .null, .int(Int64(t.messages.count)),
+                         Value(t.messages.compactMap(\.sentAt).max().map(SQLDate.string)), .null, .null],
                 messages: t.messages.enumerated().map { position, m in
-                    [m.derivedID, position, m.author?.name, m.author?.email, m.role.rawValue, m.isPublic,
-                     m.sentAt.map(SQLDate.string), m.text, m.html, m.trimmedText]
+                    [.text(m.derivedID), .int(Int64(position)), Value(m.author?.name), Value(m.author?.email),
+                     .text(m.role.rawValue), .int(m.isPublic ? 1 : 0), Value(m.sentAt.map(SQLDate.string)), .text(m.text),
+                     Value(m.html), Value(m.trimmedText)]
                 },
                 subject: t.subject, body: t.messages.map(\.text).joined(separator: "\n\n")))
         }
         let perTransaction = perTransaction ?? ImportPipeline.defaultBatchSize
+        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        func bind(_ statement: Statement, _ index: Int, _ value: Value) {
+            let handle = statement.sqliteStatement
+            switch value {
+            case .null: sqlite3_bind_null(handle, Int32(index))
+            case let .int(i): sqlite3_bind_int64(handle, Int32(index), i)
+            case var .text(s):
+                s.withUTF8 { utf8 in
+                    _ = sqlite3_bind_text(handle, Int32(index), UnsafeRawPointer(utf8.baseAddress!).assumingMemoryBound(to: CChar.self),
+                                          Int32(utf8.count), transient)
+                }
+            }
+        }
+        func step(_ statement: Statement) throws {
+            let code = sqlite3_step(statement.sqliteStatement)
+            sqlite3_reset(statement.sqliteStatement)
+            guard code == SQLITE_DONE else { throw ValidationError("insert failed with SQLite code \(code)") }
+        }
         let clock = ContinuousClock()
         let start = clock.now
         let cpuBefore = BenchSupport.cpuSeconds()
@@ -136,14 +163,19 @@ struct ImportBench: ParsableCommand {
             let insertSearch = try db.makeStatement(sql: "INSERT INTO ticket_search (rowid, subject, body) VALUES (?, ?, ?)")
             var i = 0
             while i < rows.count {
+                // Bound and stepped through the C API, as the import's insert path is.
                 try db.inTransaction {
                     for row in rows[i..<min(i + perTransaction, rows.count)] {
-                        try insertTicket.execute(arguments: StatementArguments(row.ticket))
+                        for (index, value) in row.ticket.enumerated() { bind(insertTicket, index + 1, value) }
+                        try step(insertTicket)
                         let id = db.lastInsertedRowID
                         for message in row.messages {
-                            try insertMessage.execute(arguments: StatementArguments([id] + message))
+                            bind(insertMessage, 1, .int(id))
+                            for (index, value) in message.enumerated() { bind(insertMessage, index + 2, value) }
+                            try step(insertMessage)
                         }
-                        try insertSearch.execute(arguments: [id, row.subject, row.body])
+                        bind(insertSearch, 1, .int(id)); bind(insertSearch, 2, .text(row.subject)); bind(insertSearch, 3, .text(row.body))
+                        try step(insertSearch)
                     }
                     return .commit
                 }

@@ -3,7 +3,7 @@ import GRDBSQLite
 
 /// A prepared statement driven through the SQLite C API: bind, step, reset.
 ///
-/// For the routing write's inner loop (millions of rows), where GRDB's per-execution work (argument arrays,
+/// For the routing write's and the import's inner loops (millions of rows), where GRDB's per-execution work (argument arrays,
 /// validation, observer bookkeeping) cost as much as SQLite's own. The statement is prepared by GRDB
 /// (`Database.makeStatement`) inside a GRDB write transaction and used only there; only INSERT and UPDATE
 /// statements on tables nothing observes go through it.
@@ -23,6 +23,18 @@ struct RawStatement {
 
     func bind(_ index: Int32, _ value: Int64) {
         sqlite3_bind_int64(handle, index, value)
+    }
+
+    func bind(_ index: Int32, _ value: Int64?) {
+        if let value { sqlite3_bind_int64(handle, index, value) } else { sqlite3_bind_null(handle, index) }
+    }
+
+    func bind(_ index: Int32, _ value: Int) {
+        sqlite3_bind_int64(handle, index, Int64(value))
+    }
+
+    func bind(_ index: Int32, _ value: Bool) {
+        sqlite3_bind_int64(handle, index, value ? 1 : 0)
     }
 
     func bind(_ index: Int32, _ value: String?) {

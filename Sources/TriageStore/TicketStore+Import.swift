@@ -84,7 +84,7 @@ extension TicketStore {
                        now: Date = Date()) throws -> [UpsertOutcome] {
         let nowText = SQLDate.string(now)
         return try write("storing \(tickets.count) tickets") { db in
-            var writer = TicketUpsert(db: db, runID: runID, now: nowText, threadWindow: threadWindow)
+            var writer = try TicketUpsert(db: db, runID: runID, now: nowText, threadWindow: threadWindow)
             return try tickets.map { try writer.upsert($0) }
         }
     }

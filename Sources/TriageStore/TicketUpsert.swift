@@ -8,6 +8,33 @@ struct TicketUpsert {
     let runID: Int64?
     let now: String
     let threadWindow: TimeInterval
+    /// The inserts every new ticket runs, bound through the C API (a first import runs them millions of times).
+    private let insertTicketIfAbsent: RawStatement
+    private let insertTicket: RawStatement
+    private let insertMessageRow: RawStatement
+    private let insertSearchRow: RawStatement
+
+    init(db: Database, runID: Int64?, now: String, threadWindow: TimeInterval) throws {
+        self.db = db
+        self.runID = runID
+        self.now = now
+        self.threadWindow = threadWindow
+        let insertTicketSQL = """
+            INSERT INTO tickets (source, external_id, subject, status, channel, requester_name, requester_email,
+                organization, assignee_email, tags, custom_fields, label_department, label_priority, created_at,
+                updated_at, imported_at, import_run_id, record_hash, content_hash, thread_key, message_count,
+                last_customer_message_at, first_agent_reply_at, last_agent_reply_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """
+        insertTicketIfAbsent = try RawStatement(db, sql: insertTicketSQL + " ON CONFLICT (source, external_id) DO NOTHING")
+        insertTicket = try RawStatement(db, sql: insertTicketSQL)
+        insertMessageRow = try RawStatement(db, sql: """
+            INSERT INTO messages (ticket_id, external_id, position, author_name, author_email, role, is_public,
+                sent_at, body_text, body_html, trimmed_text)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        insertSearchRow = try RawStatement(db, sql: "INSERT INTO ticket_search (rowid, subject, body) VALUES (?, ?, ?)")
+    }
 
     mutating func upsert(_ prepared: PreparedTicket) throws -> UpsertOutcome {
         let ticket = prepared.ticket
@@ -34,22 +61,19 @@ struct TicketUpsert {
     /// alone and `false` is returned.
     private func insert(_ prepared: PreparedTicket, ifAbsent: Bool) throws -> Bool {
         let ticket = prepared.ticket
-        try db.cachedStatement(sql: """
-            INSERT INTO tickets (source, external_id, subject, status, channel, requester_name, requester_email,
-                organization, assignee_email, tags, custom_fields, label_department, label_priority, created_at,
-                updated_at, imported_at, import_run_id, record_hash, content_hash, thread_key, message_count,
-                last_customer_message_at, first_agent_reply_at, last_agent_reply_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            \(ifAbsent ? "ON CONFLICT (source, external_id) DO NOTHING" : "")
-            """).execute(arguments: [
-                ticket.source, ticket.externalID, ticket.subject, ticket.status, ticket.channel,
-                ticket.requester?.name, ticket.requester?.email, ticket.organization, ticket.assignee?.email,
-                prepared.tagsJSON, prepared.customFieldsJSON, ticket.labelDepartment, ticket.labelPriority,
-                prepared.createdAt, prepared.updatedAt, now, runID, prepared.recordHash, prepared.contentHash,
-                ticket.threadHints?.subjectKey, prepared.messages.count, prepared.lastCustomerMessageAt,
-                prepared.firstAgentReplyAt, prepared.lastAgentReplyAt,
-            ])
-        if ifAbsent, db.changesCount == 0 { return false }
+        let statement = ifAbsent ? insertTicketIfAbsent : insertTicket
+        statement.bind(1, ticket.source); statement.bind(2, ticket.externalID); statement.bind(3, ticket.subject)
+        statement.bind(4, ticket.status); statement.bind(5, ticket.channel); statement.bind(6, ticket.requester?.name)
+        statement.bind(7, ticket.requester?.email); statement.bind(8, ticket.organization)
+        statement.bind(9, ticket.assignee?.email); statement.bind(10, prepared.tagsJSON)
+        statement.bind(11, prepared.customFieldsJSON); statement.bind(12, ticket.labelDepartment)
+        statement.bind(13, ticket.labelPriority); statement.bind(14, prepared.createdAt); statement.bind(15, prepared.updatedAt)
+        statement.bind(16, now); statement.bind(17, runID); statement.bind(18, prepared.recordHash)
+        statement.bind(19, prepared.contentHash); statement.bind(20, ticket.threadHints?.subjectKey)
+        statement.bind(21, prepared.messages.count); statement.bind(22, prepared.lastCustomerMessageAt)
+        statement.bind(23, prepared.firstAgentReplyAt); statement.bind(24, prepared.lastAgentReplyAt)
+        let inserted = try statement.run()
+        if ifAbsent, inserted == 0 { return false }
         let ticketID = db.lastInsertedRowID
         for (position, message) in prepared.messages.enumerated() {
             try insertMessage(message, ticketID: ticketID, position: position)
@@ -61,15 +85,12 @@ struct TicketUpsert {
 
     private func insertMessage(_ prepared: PreparedMessage, ticketID: Int64, position: Int) throws {
         let message = prepared.message
-        try db.cachedStatement(sql: """
-            INSERT INTO messages (ticket_id, external_id, position, author_name, author_email, role, is_public,
-                sent_at, body_text, body_html, trimmed_text)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                ticketID, prepared.id, position, message.author?.name, message.author?.email,
-                message.role.rawValue, message.isPublic, prepared.sentAt, message.text,
-                message.html, message.trimmedText,
-            ])
+        let row = insertMessageRow
+        row.bind(1, ticketID); row.bind(2, prepared.id); row.bind(3, position)
+        row.bind(4, message.author?.name); row.bind(5, message.author?.email)
+        row.bind(6, message.role.rawValue); row.bind(7, message.isPublic); row.bind(8, prepared.sentAt)
+        row.bind(9, message.text); row.bind(10, message.html); row.bind(11, message.trimmedText)
+        try row.run()
         guard !message.attachments.isEmpty else { return }
         let messageID = db.lastInsertedRowID
         let statement = try db.cachedStatement(sql: """
@@ -86,8 +107,8 @@ struct TicketUpsert {
     /// Adds a ticket's search row. The index holds no text of its own (see `SearchSchema`): what it indexes must
     /// be what `ticket_search_text` shows for the ticket.
     private func indexForSearch(ticketID: Int64, subject: String, body: String) throws {
-        try db.cachedStatement(sql: "INSERT INTO ticket_search (rowid, subject, body) VALUES (?, ?, ?)")
-            .execute(arguments: [ticketID, subject, body])
+        insertSearchRow.bind(1, ticketID); insertSearchRow.bind(2, subject); insertSearchRow.bind(3, body)
+        try insertSearchRow.run()
     }
 
     /// What the index holds for a ticket now; read before its text changes, so it can be removed afterwards.

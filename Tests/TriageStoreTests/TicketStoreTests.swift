@@ -144,6 +144,17 @@ func sampleTicket(id: String = "1001", subject: String = "Invoice charged twice"
         #expect(try store.search("help").map(\.ticket.externalID) == ["<a@x>"])
     }
 
+    /// The insert path binds through the C API: a constraint failure must still surface as an error, and the whole
+    /// batch must be rolled back.
+    @Test func aRowTheSchemaForbidsFailsTheBatchAndStoresNothing() throws {
+        let store = try TicketStore.inMemory()
+        #expect(throws: StoreError.self) {
+            try store.upsert([sampleTicket(id: "1"), sampleTicket(id: "")], runID: nil)
+        }
+        #expect(try store.statistics().tickets == 0)
+        #expect(try store.search("charged").isEmpty)
+    }
+
     @Test func unknownTicketReferenceNamesIt() throws {
         let store = try TicketStore.inMemory()
         #expect { try store.ticket(reference: "nope:1") } throws: { "\($0)".contains("nope:1") }
