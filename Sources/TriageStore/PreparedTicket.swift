@@ -21,6 +21,8 @@ public struct PreparedTicket: Sendable {
     let messages: [PreparedMessage]
     /// The messages' text joined by a blank line, as `ticket_search_text` joins it.
     let searchBody: String
+    /// Roughly what the ticket holds in memory: its text, HTML and attachment bytes (for bounding import buffers).
+    public let approximateBytes: Int
 
     public init(_ ticket: ImportedTicket) {
         self.ticket = ticket
@@ -46,6 +48,12 @@ public struct PreparedTicket: Sendable {
         lastAgentReplyAt = lastAgent.map(SQLDate.string)
         messages = ticket.messages.map(PreparedMessage.init)
         searchBody = ticket.messages.map(\.text).joined(separator: "\n\n")
+        var bytes = 512 + ticket.subject.utf8.count + searchBody.utf8.count
+        for message in ticket.messages {
+            bytes += 256 + message.text.utf8.count + (message.html?.utf8.count ?? 0) + (message.trimmedText?.utf8.count ?? 0)
+            for attachment in message.attachments { bytes += 128 + (attachment.data?.count ?? 0) }
+        }
+        approximateBytes = bytes
     }
 }
 

@@ -19,6 +19,9 @@ public struct ImportPipeline: Sendable {
     public var batchSize = ImportPipeline.defaultBatchSize
     /// Tickets buffered between the reading thread and the writer.
     public var queueCapacity = 5000
+    /// Bytes of ticket text buffered between the reading thread and the writer, and written per transaction:
+    /// large e-mails fill a batch long before 5,000 of them do.
+    public var byteBudget = 32 << 20
 
     public init(store: TicketStore, logger: Logger) {
         self.store = store
@@ -84,7 +87,7 @@ public struct ImportPipeline: Sendable {
         }
         report.runID = runID
         let sink = ForwardingDiagnosticSink(onDiagnostic: onDiagnostic)
-        let queue = BoundedQueue<PreparedTicket>(capacity: queueCapacity)
+        let queue = BoundedQueue<PreparedTicket>(capacity: queueCapacity, byteCapacity: byteBudget, size: \.approximateBytes)
         let readerError = LockedBox<(any Error)?>(nil)
         let readerDone = DispatchSemaphore(value: 0)
         let reader = Thread {
@@ -106,7 +109,7 @@ public struct ImportPipeline: Sendable {
         var counts = ImportCounts()
         var writeError: (any Error)?
         var lastProgress = clock.now
-        while let batch = queue.popBatch(max: batchSize) {
+        while let batch = queue.popBatch(max: batchSize, maxBytes: byteBudget) {
             do {
                 let outcomes = try store.upsert(batch, runID: runID)
                 for outcome in outcomes { counts.add(outcome) }

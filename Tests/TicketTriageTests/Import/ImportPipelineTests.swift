@@ -69,6 +69,22 @@ import TriageStore
         #expect(pending.map(\.externalID) == ["42"])
     }
 
+    /// A tiny byte budget forces one-ticket transactions and a queue of one or two tickets; the result is the same.
+    @Test func aSmallByteBudgetChangesBatchingNotResults() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pipe-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("export.jsonl")
+        try Self.writeExport(count: 300, to: file)
+        let store = try TicketStore.inMemory()
+        var small = pipeline(store)
+        small.byteBudget = 1
+        let report = small.importFile(file, format: .genericJSON, options: options())
+        #expect(report.counts == ImportCounts(new: 300, updated: 0, unchanged: 0, failed: 0))
+        #expect(try store.statistics().tickets == 300)
+        #expect(try store.search("invoice", limit: 1000).count == 300)  // every ticket indexed once
+    }
+
     @Test func unknownFormatIsAFileLevelErrorAndStoresNothing() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("notes-\(UUID().uuidString)")
         try Data("just some words".utf8).write(to: file)
