@@ -76,7 +76,8 @@ extension RuleFileParser {
         }
         var zone: TimeZone?
         var weekdays: Set<Int> = [2, 3, 4, 5, 6]
-        var opens = 9 * 60, closes = 17 * 60
+        var dailyWindows = [BusinessHours.Window(opens: 9 * 60, closes: 17 * 60)]
+        var perWeekday: [Int: [BusinessHours.Window]]?
         var holidays: Set<BusinessHours.Day> = []
         for (key, value) in fields {
             switch key.string {
@@ -92,10 +93,26 @@ extension RuleFileParser {
                     weekdays = Set(days)
                 }
             case "hours":
-                if let (start, end) = scalarString(value).flatMap(SLADuration.hoursRange) {
-                    (opens, closes) = (start, end)
-                } else {
-                    error(value, "`hours` is a local range like \"09:00-17:00\" (end after start, up to 24:00)")
+                if let days = value.mapping {
+                    // {mon-fri: "09:00-17:00", sat: "10:00-14:00"}: the days named are open, the others closed.
+                    var schedule: [Int: [BusinessHours.Window]] = [:]
+                    for (dayKey, windows) in days {
+                        guard let spec = scalarString(dayKey), let named = Self.weekdaySet(spec) else {
+                            error(dayKey, "a weekday or a range of them, like mon, sat or mon-fri")
+                            continue
+                        }
+                        guard let parsed = parseWindows(windows) else { continue }
+                        for day in named {
+                            if schedule[day] != nil { error(dayKey, "\(spec) names a weekday that already has hours") }
+                            schedule[day] = parsed
+                        }
+                    }
+                    if fields["weekdays"] != nil {
+                        error(value, "with hours per weekday, leave out `weekdays`: the days named in `hours` are the open ones")
+                    }
+                    perWeekday = schedule
+                } else if let windows = parseWindows(value) {
+                    dailyWindows = windows
                 }
             case "holidays":
                 for item in value.sequence.map(Array.init) ?? [] {
@@ -111,6 +128,49 @@ extension RuleFileParser {
             if fields["time_zone"] == nil { error(node, "`business_hours` needs a time_zone (IANA name, e.g. Europe/Berlin)") }
             return nil
         }
-        return BusinessHours(timeZone: zone, weekdays: weekdays, opensAt: opens, closesAt: closes, holidays: holidays)
+        let schedule = perWeekday ?? Dictionary(uniqueKeysWithValues: weekdays.map { ($0, dailyWindows) })
+        return BusinessHours(timeZone: zone, schedule: schedule, holidays: holidays)
+    }
+
+    /// `"09:00-17:00"` or a list of such ranges (split shifts), sorted and not overlapping.
+    private mutating func parseWindows(_ node: Node) -> [BusinessHours.Window]? {
+        let items = node.sequence.map(Array.init) ?? [node]
+        var windows: [BusinessHours.Window] = []
+        for item in items {
+            guard let (start, end) = scalarString(item).flatMap(SLADuration.hoursRange) else {
+                error(item, "opening hours are a local range like \"09:00-17:00\" (end after start, up to 24:00), or a list of them")
+                return nil
+            }
+            windows.append(BusinessHours.Window(opens: start, closes: end))
+        }
+        windows.sort { $0.opens < $1.opens }
+        if windows.isEmpty {
+            error(node, "opening hours need at least one range like \"09:00-17:00\"")
+            return nil
+        }
+        for (earlier, later) in zip(windows, windows.dropFirst()) where later.opens < earlier.closes {
+            error(node, "the opening ranges overlap; list them like [\"08:00-12:00\", \"13:00-17:00\"]")
+            return nil
+        }
+        return windows
+    }
+
+    /// `mon`, `saturday`, `mon-fri` (a range wraps past Sunday: `fri-mon`) → Calendar weekday numbers.
+    static func weekdaySet(_ spec: String) -> [Int]? {
+        func day(_ text: Substring) -> Int? { weekdayNames[String(text.trimmingCharacters(in: .whitespaces).lowercased().prefix(3))] }
+        let parts = spec.split(separator: "-")
+        switch parts.count {
+        case 1: return day(parts[0]).map { [$0] }
+        case 2:
+            guard let first = day(parts[0]), let last = day(parts[1]) else { return nil }
+            var days = [first]
+            var current = first
+            while current != last {
+                current = current % 7 + 1
+                days.append(current)
+            }
+            return days
+        default: return nil
+        }
     }
 }

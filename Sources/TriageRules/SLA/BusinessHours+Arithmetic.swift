@@ -12,7 +12,7 @@ extension BusinessHours {
         var remaining = max(0, seconds)
         var day = calendar.startOfDay(for: start)
         for _ in 0..<Self.dayLimit {
-            if let window = window(onDayStarting: day) {
+            for window in windows(onDayStarting: day) {
                 let from = max(window.start, start)
                 if from < window.end {
                     let available = window.end.timeIntervalSince(from)
@@ -33,7 +33,7 @@ extension BusinessHours {
         var days = 0
         while day < end, days < Self.dayLimit {
             days += 1
-            if let window = window(onDayStarting: day) {
+            for window in windows(onDayStarting: day) {
                 let from = max(window.start, start)
                 let to = min(window.end, end)
                 if to > from { total += to.timeIntervalSince(from) }
@@ -45,19 +45,22 @@ extension BusinessHours {
 
     /// `true` when `date` falls inside opening hours.
     public func isOpen(at date: Date) -> Bool {
-        guard let window = window(onDayStarting: calendar.startOfDay(for: date)) else { return false }
-        return date >= window.start && date < window.end
+        windows(onDayStarting: calendar.startOfDay(for: date)).contains { date >= $0.start && date < $0.end }
     }
 
-    /// The opening window of the local day starting at `dayStart`; `nil` on closed weekdays and holidays.
-    func window(onDayStarting dayStart: Date) -> (start: Date, end: Date)? {
+    /// The opening windows of the local day starting at `dayStart`, in order; none on closed weekdays and holidays.
+    func windows(onDayStarting dayStart: Date) -> [(start: Date, end: Date)] {
         let parts = calendar.dateComponents([.year, .month, .day, .weekday], from: dayStart)
         guard let year = parts.year, let month = parts.month, let dayNumber = parts.day, let weekday = parts.weekday,
-              weekdays.contains(weekday), !holidays.contains(Day(year: year, month: month, day: dayNumber))
-        else { return nil }
-        guard let start = localTime(year: year, month: month, day: dayNumber, minutes: opensAt),
-              let end = localTime(year: year, month: month, day: dayNumber, minutes: closesAt) else { return nil }
-        return end > start ? (start, end) : nil
+              let windows = schedule[weekday], !windows.isEmpty,
+              !holidays.contains(Day(year: year, month: month, day: dayNumber))
+        else { return [] }
+        return windows.compactMap { window in
+            guard let start = localTime(year: year, month: month, day: dayNumber, minutes: window.opens),
+                  let end = localTime(year: year, month: month, day: dayNumber, minutes: window.closes),
+                  end > start else { return nil }
+            return (start, end)
+        }
     }
 
     private func localTime(year: Int, month: Int, day: Int, minutes: Int) -> Date? {

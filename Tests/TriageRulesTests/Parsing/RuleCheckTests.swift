@@ -37,7 +37,12 @@ import TriageModel
         ("rule:\n  - id: a\n", 1, 1, "unknown key 'rule'"),
         ("sla:\n  business_hours: {time_zone: Mars/Olympus}\nrules: []\n", 2, 31, "unknown time zone"),
         ("sla:\n  targets: {urgent: {first_response: soon}}\nrules: []\n", 2, 38, "a duration is like"),
-        ("sla:\n  business_hours: {time_zone: UTC, hours: '17:00-09:00'}\nrules: []\n", 2, 43, "`hours` is a local range"),
+        ("sla:\n  business_hours: {time_zone: UTC, hours: '17:00-09:00'}\nrules: []\n", 2, 43, "a local range like"),
+        ("sla:\n  business_hours: {time_zone: UTC, hours: ['08:00-12:00', '11:00-17:00']}\nrules: []\n", 2, 43, "ranges overlap"),
+        ("sla:\n  business_hours:\n    time_zone: UTC\n    hours: {mon-fry: '09:00-17:00'}\nrules: []\n", 4, 13,
+         "a weekday or a range"),
+        ("sla:\n  business_hours:\n    time_zone: UTC\n    weekdays: [mon]\n    hours: {mon: '09:00-17:00'}\nrules: []\n", 5, 12,
+         "leave out `weekdays`"),
     ]
 
     @Test(arguments: errors)

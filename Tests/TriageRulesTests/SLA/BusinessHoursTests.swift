@@ -70,6 +70,36 @@ import Testing
         #expect(allDay.adding(hours * 3600, to: start) == end)
     }
 
+    /// Split shifts on weekdays (lunch closed) and a short Saturday, in Berlin (UTC+1 in March).
+    static let shifts = BusinessHours(timeZone: zone("Europe/Berlin"), schedule: [
+        2: [.init(opens: 13 * 60, closes: 17 * 60), .init(opens: 8 * 60, closes: 12 * 60)],  // given out of order
+        3: [.init(opens: 8 * 60, closes: 12 * 60), .init(opens: 13 * 60, closes: 17 * 60)],
+        4: [.init(opens: 8 * 60, closes: 12 * 60), .init(opens: 13 * 60, closes: 17 * 60)],
+        5: [.init(opens: 8 * 60, closes: 12 * 60), .init(opens: 13 * 60, closes: 17 * 60)],
+        6: [.init(opens: 8 * 60, closes: 12 * 60), .init(opens: 13 * 60, closes: 17 * 60)],
+        7: [.init(opens: 10 * 60, closes: 14 * 60)],
+    ])
+
+    @Test func splitShiftsSkipLunchAndSaturdayHasItsOwnHours() {
+        let hours = Self.shifts
+        // Monday 11:30 local + 1 h: 30 min before lunch, 30 min after → 13:30 local
+        #expect(hours.adding(3600, to: Samples.date("2026-03-02T10:30:00Z")) == Samples.date("2026-03-02T12:30:00Z"))
+        // starting during lunch counts from 13:00
+        #expect(hours.adding(600, to: Samples.date("2026-03-02T11:15:00Z")) == Samples.date("2026-03-02T12:10:00Z"))
+        // Friday 16:00 local + 3 h: 1 h on Friday, then Saturday 10:00-12:00
+        #expect(hours.adding(3 * 3600, to: Samples.date("2026-03-06T15:00:00Z")) == Samples.date("2026-03-07T11:00:00Z"))
+        // Saturday 13:00 local + 2 h: 1 h on Saturday, Sunday closed, Monday 08:00-09:00
+        #expect(hours.adding(2 * 3600, to: Samples.date("2026-03-07T12:00:00Z")) == Samples.date("2026-03-09T08:00:00Z"))
+        // a whole week: 5 × 8 h + 4 h
+        #expect(hours.businessSeconds(from: Samples.date("2026-03-01T23:00:00Z"), to: Samples.date("2026-03-08T23:00:00Z"))
+                == 44 * 3600)
+        #expect(!hours.isOpen(at: Samples.date("2026-03-02T11:30:00Z")))   // 12:30 local, lunch
+        #expect(hours.isOpen(at: Samples.date("2026-03-02T12:30:00Z")))    // 13:30 local
+        #expect(hours.isOpen(at: Samples.date("2026-03-07T12:59:00Z")))    // Saturday 13:59 local
+        #expect(!hours.isOpen(at: Samples.date("2026-03-07T13:00:00Z")))   // Saturday 14:00 local
+        #expect(hours.weekdays == Set(2...7) && hours.opensAt == 8 * 60 && hours.closesAt == 17 * 60)
+    }
+
     @Test func isOpenFollowsTheLocalClock() {
         // 08:30 UTC is 09:30 in Berlin in winter (open) and 10:30 in summer (open); 07:30 UTC: winter closed
         #expect(Self.berlin.isOpen(at: Samples.date("2026-03-02T08:30:00Z")))

@@ -103,4 +103,27 @@ import TriageModel
         #expect(hours.opensAt == 510 && hours.closesAt == 1080)
         #expect(hours.holidays == [BusinessHours.Day(year: 2026, month: 11, day: 26)])
     }
+
+    @Test func hoursPerWeekdayWithSplitShiftsAreRead() throws {
+        let yaml = """
+        sla:
+          business_hours:
+            time_zone: Europe/Berlin
+            hours:
+              mon-fri: ["13:00-17:00", "08:00-12:00"]
+              sat: "10:00-14:00"
+            holidays: ["2026-12-24"]
+          targets:
+            normal: {first_response: 4h, next_response: 1d}
+        rules: []
+        """
+        let hours = try #require(try Samples.rules(yaml).sla?.businessHours)
+        let split = [BusinessHours.Window(opens: 480, closes: 720), BusinessHours.Window(opens: 780, closes: 1020)]
+        #expect(hours.schedule == [2: split, 3: split, 4: split, 5: split, 6: split, 7: [.init(opens: 600, closes: 840)]])
+        #expect(hours.weekdays == Set(2...7))
+        // A range may wrap past Sunday.
+        #expect(RuleFileParser.weekdaySet("fri-mon") == [6, 7, 1, 2])
+        #expect(RuleFileParser.weekdaySet("sunday") == [1])
+        #expect(RuleFileParser.weekdaySet("mon-xyz") == nil)
+    }
 }
