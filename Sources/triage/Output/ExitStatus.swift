@@ -49,4 +49,14 @@ extension ParsableCommand {
             throw error.exitCode.code
         }
     }
+
+    /// `reportingErrors` for async command bodies.
+    func reportingErrors(_ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch let error as CLIError {
+            Terminal.error(error.message)
+            throw error.exitCode.code
+        }
+    }
 }

@@ -73,12 +73,7 @@ struct Digest: AsyncParsableCommand {
     }
 
     func run() async throws {
-        do {
-            try await execute()
-        } catch let error as CLIError {
-            Terminal.error(error.message)
-            throw error.exitCode.code
-        }
+        try await reportingErrors(execute)
     }
 
     private func execute() async throws {

@@ -17,7 +17,7 @@ struct Eval: AsyncParsableCommand {
     @Option(help: "Folder with prompts/ (claude, cascade).") var templates: String?
 
     func run() async throws {
-        do {
+        try await reportingErrors {
             let store = try global.openExistingStore()
             let report: EvaluationReport
             do {
@@ -28,15 +28,10 @@ struct Eval: AsyncParsableCommand {
                         .classifier(backend, configuration: try global.loadConfiguration(), logger: global.logger())
                     report = try await BackendEvaluation(store: store, classifier: classifier, concurrency: concurrency).run(limit: limit)
                 }
-            } catch let error as CLIError {
-                throw error
             } catch {
-                throw CLIError(error, exitCode: .failure)
+                throw CLIError(error, exitCode: .failure)  // a CLIError keeps its own code
             }
             Terminal.out(output.format == .json ? try report.renderJSON() : report.renderText())
-        } catch let error as CLIError {
-            Terminal.error(error.message)
-            throw error.exitCode.code
         }
     }
 }
