@@ -255,3 +255,26 @@ extension BatchRecoveryTests {
         #expect(try other.pendingTicketsOutsideBatches(limit: 5).count == 1)
     }
 }
+
+extension BatchRecoveryTests {
+    @Test func aFailingListingDoesNotStopCollectingOtherBatches() async throws {
+        let mock = try await BatchTriageTests.fake()
+        defer { Task { await mock.stop() } }
+        let store = try ClaudeRunFixtures.store(tickets: 3)
+        let logs = CapturedLogs()
+        var batch = try Self.batchTriage(mock, store, logs: logs)
+        let submission = try #require(try await batch.submit(limit: 2))
+        let items = try store.pendingTicketsOutsideBatches(limit: 1).map {
+            StoredBatchItem(customID: "t\($0.id)-x", ticketID: $0.id, contentHash: $0.contentHash)
+        }
+        let placeholder = try store.journalSubmission(runID: nil, model: batch.claude.model, items: items)
+        batch.claude = try ClaudeRunFixtures.claude(mock, maxRetries: 0, clock: .live)
+        await mock.script([.internalError], for: .batches)
+
+        let report = try await batch.collect(wait: true)
+        #expect(report.collected == [submission.batchID])
+        #expect(report.triaged == 2)
+        #expect(try store.pendingSubmissions().map(\.placeholderID) == [placeholder])
+        #expect(logs.entries.contains { $0.level == .warning && $0.message.contains("interrupted submissions") })
+    }
+}

@@ -26,7 +26,7 @@ extension BatchTriage {
     /// stored are skipped. Interrupted submissions are resolved first (`recoverSubmissions()`), so a batch
     /// found again is collected in the same call.
     public func collect(wait: Bool = false) async throws -> CollectReport {
-        try await recoverSubmissions()
+        try await recoverSubmissionsBeforeWork()
         var report = CollectReport()
         for batch in try store.openBatches() {
             let status = wait

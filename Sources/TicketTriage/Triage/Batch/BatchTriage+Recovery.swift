@@ -81,6 +81,17 @@ extension BatchTriage {
         return report
     }
 
+    /// `recoverSubmissions()` for `submit()` and `collect()`: an API failure while listing is logged, not thrown —
+    /// unresolved submissions keep their tickets out of new batches anyway, and other batches can still be collected.
+    func recoverSubmissionsBeforeWork() async throws {
+        do {
+            try await recoverSubmissions()
+        } catch let error as AnthropicError {
+            logger.warning("could not look for the batches of interrupted submissions; trying again next run", metadata: [
+                "error": "\(error)"])
+        }
+    }
+
     /// Settles one journaled submission by hand, when recovery could not: `batchID` is the API batch that holds its
     /// tickets (checked: it exists, has the submission's request count and is not recorded for other tickets), or
     /// `nil` to drop the submission and let its tickets be sent again.

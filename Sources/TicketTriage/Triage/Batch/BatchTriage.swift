@@ -57,7 +57,7 @@ public struct BatchTriage: Sendable {
     /// the tickets are pending again; if it fails without one (timeout, lost connection) the entry stays, and a
     /// later `submit()` or `collect()` finds the batch or, an hour on, gives the tickets back.
     public func submit(limit: Int? = nil, budgetUSD: Double? = nil) async throws -> Submission? {
-        try await recoverSubmissions()
+        try await recoverSubmissionsBeforeWork()
         let tickets = try store.pendingTicketsOutsideBatches(limit: min(limit ?? maxRequestsPerBatch, maxRequestsPerBatch))
         var requests: [BatchRequest] = []
         var items: [StoredBatchItem] = []
