@@ -47,4 +47,15 @@ public enum NetworkError: Error, CustomStringConvertible, Sendable, Equatable {
         case .tls, .cancelled, .invalidRequest, .bodyTooLarge: false
         }
     }
+
+    /// Whether the server may have received the request (and acted on it) before this failure: `false` only
+    /// when the failure happened before the request could leave (no connection, connect timeout, TLS handshake,
+    /// a request that could not be built).
+    public var requestMayHaveArrived: Bool {
+        switch self {
+        case .connectionFailed, .tls, .invalidRequest: false
+        case let .timedOut(kind, _, _): kind != .connect
+        case .connectionLost, .cancelled, .bodyTooLarge, .transfer: true
+        }
+    }
 }

@@ -12,6 +12,7 @@ enum StoreSchema {
         migrator.registerMigration("v2-routing", migrate: RoutingSchema.migrate)
         migrator.registerMigration("v3-search-external-content", migrate: SearchSchema.migrate)
         migrator.registerMigration("v3-routed-facts", migrate: RoutedFactsSchema.migrate)
+        migrator.registerMigration("v4-batch-journal", migrate: BatchJournalSchema.migrate)
         return migrator
     }
 

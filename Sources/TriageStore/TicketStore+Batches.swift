@@ -28,8 +28,8 @@ public struct StoredBatchItem: Sendable, Hashable {
 extension TicketStore {
     // MARK: - Submitting
 
-    /// Tickets waiting for triage that are neither in a batch still being collected (for the same content) nor
-    /// leased by a live run.
+    /// Tickets waiting for triage that are neither in a batch still being collected (for the same content) —
+    /// including a submission journaled but not confirmed yet — nor leased by a live run.
     public func pendingTicketsOutsideBatches(limit: Int, now: Date = Date()) throws -> [TicketForTriage] {
         try read("reading tickets to batch") { db in
             try Int64.fetchAll(db, sql: """
@@ -46,8 +46,8 @@ extension TicketStore {
     /// Records a submitted batch and its entries in one transaction (call it as soon as the API returned the id).
     public func recordBatch(id: String, runID: Int64?, model: String, items: [StoredBatchItem], at date: Date = Date()) throws {
         try write("recording batch \(id)") { db in
-            try db.execute(sql: "INSERT INTO batches (id, run_id, model, created_at) VALUES (?, ?, ?, ?)",
-                           arguments: [id, runID, model, SQLDate.string(date)])
+            try db.execute(sql: "INSERT INTO batches (id, run_id, model, created_at, request_count) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [id, runID, model, SQLDate.string(date), items.isEmpty ? nil : items.count])
             let insert = try db.cachedStatement(sql: """
                 INSERT INTO batch_items (batch_id, custom_id, ticket_id, content_hash) VALUES (?, ?, ?, ?)
                 """)
@@ -57,11 +57,13 @@ extension TicketStore {
 
     // MARK: - Collecting
 
-    /// Batches not collected yet, oldest first (what `triage run --batch` resumes after a restart).
+    /// Batches not collected yet, oldest first (what `triage run --batch` resumes after a restart). Journaled
+    /// submissions without an API id yet (`pendingSubmissions()`) are not among them.
     public func openBatches() throws -> [StoredBatch] {
         try read("reading open batches") { db in
             try Row.fetchAll(db, sql: """
-                SELECT id, run_id, model, created_at, status, collected_at FROM batches WHERE collected_at IS NULL
+                SELECT id, run_id, model, created_at, status, collected_at FROM batches
+                WHERE collected_at IS NULL AND status <> 'submitting'
                 ORDER BY created_at, id
                 """).map(Self.batch)
         }

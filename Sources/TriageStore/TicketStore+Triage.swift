@@ -81,7 +81,8 @@ extension TicketStore {
                 SELECT t.id FROM tickets t
                 WHERE (t.triaged_hash IS NULL OR t.triaged_hash <> t.content_hash)
                   AND NOT EXISTS (SELECT 1 FROM triage_leases l WHERE l.ticket_id = t.id)
-                  -- a ticket waiting in a submitted, uncollected batch is already paid for: leave it to the batch
+                  -- a ticket in a submitted, uncollected batch (or in a submission journaled and maybe sent: status
+                  -- `submitting`) is already paid for: leave it to the batch
                   AND NOT EXISTS (SELECT 1 FROM batch_items i JOIN batches b ON b.id = i.batch_id
                                   WHERE i.ticket_id = t.id AND i.content_hash = t.content_hash AND b.collected_at IS NULL)
                 ORDER BY t.id LIMIT ?

@@ -35,6 +35,24 @@ import TriageTestSupport
         #expect(!run.stdout.contains("sk-ant-mock-key") && !run.stderr.contains("sk-ant-mock-key"))
     }
 
+    @Test func resolveSubmissionIsCheckedBeforeAnythingIsSent() async throws {
+        let server = try await MockAnthropicServer.start()
+        defer { Task { await server.stop() } }
+        let scratch = try Scratch()
+        let env = ["ANTHROPIC_API_KEY": "sk-ant-mock-key", "ANTHROPIC_BASE_URL": server.baseURL.absoluteString]
+        _ = try await scratch.runner.run(["import", "--db", "s.sqlite", Self.samples.appendingPathComponent("jira/issues.json").path])
+        let base = ["run", "--db", "s.sqlite", "--backend", "claude"]
+        let withoutBatch = try await scratch.runner.run(base + ["--resolve-submission", "pending-1=none"], environment: env)
+        #expect(withoutBatch.status == 64)
+        let malformed = try await scratch.runner.run(base + ["--batch", "--resolve-submission", "msgbatch_1"], environment: env)
+        #expect(malformed.status == 64)
+        #expect(malformed.stderr.contains("PENDING_ID=BATCH_ID"))
+        let unknown = try await scratch.runner.run(base + ["--batch", "--resolve-submission", "pending-1=none"], environment: env)
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("no journaled submission pending-1"))
+        #expect(await server.receivedRequests().isEmpty)
+    }
+
     @Test func evalReportsAccuracyCostAndLatencyForClaude() async throws {
         let server = try await MockAnthropicServer.start()
         defer { Task { await server.stop() } }

@@ -4,6 +4,10 @@ import TriageNetwork
 extension AnthropicClient {
     /// `POST /v1/messages/batches`. Store the returned `id`: a batch outlives the process and can be
     /// resumed with `batch(id:)` / `waitForBatch(id:)` / `batchResults(id:)`.
+    ///
+    /// Answered errors (429, 5xx) are retried as usual, but a network failure after the request may have reached
+    /// the API is thrown, not retried: the batch may exist, and a retry would create and bill a second one. Find
+    /// it with `listBatches`.
     public func createBatch(_ requests: [BatchRequest]) async throws -> MessageBatch {
         guard !requests.isEmpty, requests.count <= 100_000 else {
             throw AnthropicError.invalidRequest("a batch holds 1…100000 requests, not \(requests.count)")
@@ -17,13 +21,27 @@ extension AnthropicClient {
         }
         struct Body: Encodable { var requests: [BatchRequest] }
         let body = try AnthropicJSON.encode(Body(requests: requests))
-        let (response, data) = try await exchange("POST", "v1/messages/batches", body: body, outputTokens: 0)
+        let (response, data) = try await exchange("POST", "v1/messages/batches", body: body, outputTokens: 0,
+                                                  retryAfterPossibleDelivery: false)
         return try decode(data, requestID: response.headers["request-id"])
     }
 
     /// `GET /v1/messages/batches/{id}`.
     public func batch(id: String) async throws -> MessageBatch {
         let (response, data) = try await exchange("GET", "v1/messages/batches/\(try Self.pathComponent(id))", body: nil, outputTokens: 0)
+        return try decode(data, requestID: response.headers["request-id"])
+    }
+
+    /// `GET /v1/messages/batches`: one page of the workspace's batches, most recently created first. Pass the
+    /// page's `lastID` as `afterID` for the next (older) page, its `firstID` as `beforeID` for the previous one.
+    public func listBatches(limit: Int = 20, afterID: String? = nil, beforeID: String? = nil) async throws -> MessageBatchPage {
+        guard (1...1000).contains(limit) else {
+            throw AnthropicError.invalidRequest("listBatches(limit:) takes 1…1000, not \(limit)")
+        }
+        var query = [URLQueryItem(name: "limit", value: "\(limit)")]
+        if let afterID { query.append(URLQueryItem(name: "after_id", value: try Self.pathComponent(afterID))) }
+        if let beforeID { query.append(URLQueryItem(name: "before_id", value: try Self.pathComponent(beforeID))) }
+        let (response, data) = try await exchange("GET", "v1/messages/batches", query: query, body: nil, outputTokens: 0)
         return try decode(data, requestID: response.headers["request-id"])
     }
 

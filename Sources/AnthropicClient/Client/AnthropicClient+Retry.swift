@@ -5,9 +5,13 @@ import TriageNetwork
 extension AnthropicClient {
     /// Sends one API request with the SDKs' retry rules; returns the first 2xx response with its body
     /// read (a connection lost while reading is retried too), or unread when `streaming`.
-    func send(_ method: String, _ path: String, body: Data?, outputTokens: Int,
-              streaming: Bool) async throws -> (response: HTTPResponse, body: Data?) {
-        let request = makeRequest(method, path, body: body, streaming: streaming)
+    ///
+    /// With `retryAfterPossibleDelivery: false` a network failure that may have reached the server (lost
+    /// connection, total or idle timeout) is thrown instead of retried: for a request that must not be acted on
+    /// twice (creating a batch), where a retry would pay twice.
+    func send(_ method: String, _ path: String, query: [URLQueryItem] = [], body: Data?, outputTokens: Int,
+              streaming: Bool, retryAfterPossibleDelivery: Bool = true) async throws -> (response: HTTPResponse, body: Data?) {
+        let request = makeRequest(method, path, query: query, body: body, streaming: streaming)
         let policy = retryPolicy
         var retries = 0
         while true {
@@ -33,7 +37,7 @@ extension AnthropicClient {
             } catch let error as NetworkError {
                 if error == .cancelled { throw CancellationError() }
                 failure = .network(error, attempts: retries + 1)
-                retryable = error.isTransient
+                retryable = error.isTransient && (retryAfterPossibleDelivery || !error.requestMayHaveArrived)
             }
             guard retryable, retries < policy.maxRetries else {
                 logger.debug("anthropic \(method) /\(path) failed, not retrying", metadata: ["error": "\(failure)"])
@@ -47,7 +51,7 @@ extension AnthropicClient {
     }
 
     /// The HTTP request with version, auth and content headers. The key appears only here.
-    func makeRequest(_ method: String, _ path: String, body: Data?, streaming: Bool) -> HTTPRequest {
+    func makeRequest(_ method: String, _ path: String, query: [URLQueryItem] = [], body: Data?, streaming: Bool) -> HTTPRequest {
         var headers: HTTPHeaders = [
             "anthropic-version": configuration.apiVersion,
             "accept": streaming ? "text/event-stream" : "application/json",
@@ -58,7 +62,9 @@ extension AnthropicClient {
         }
         if body != nil { headers["content-type"] = "application/json" }
         if !configuration.betas.isEmpty { headers["anthropic-beta"] = configuration.betas.joined(separator: ",") }
-        return HTTPRequest(method: method, url: configuration.baseURL.appending(path: path), headers: headers, body: body,
+        var url = configuration.baseURL.appending(path: path)
+        if !query.isEmpty { url.append(queryItems: query) }
+        return HTTPRequest(method: method, url: url, headers: headers, body: body,
                            timeout: streaming ? nil : configuration.timeout,
                            idleTimeout: streaming ? configuration.streamIdleTimeout : nil)
     }

@@ -87,10 +87,12 @@ public struct AnthropicClient: Sendable {
     // MARK: - Plumbing
 
     /// One call with a slot held throughout; returns the successful response and its whole body.
-    func exchange(_ method: String, _ path: String, body: Data?, outputTokens: Int) async throws -> (HTTPResponse, Data) {
+    func exchange(_ method: String, _ path: String, query: [URLQueryItem] = [], body: Data?, outputTokens: Int,
+                  retryAfterPossibleDelivery: Bool = true) async throws -> (HTTPResponse, Data) {
         try await limiter.acquireSlot()
         do {
-            let (response, data) = try await send(method, path, body: body, outputTokens: outputTokens, streaming: false)
+            let (response, data) = try await send(method, path, query: query, body: body, outputTokens: outputTokens, streaming: false,
+                                                  retryAfterPossibleDelivery: retryAfterPossibleDelivery)
             await limiter.releaseSlot()
             return (response, data ?? Data())
         } catch {

@@ -28,6 +28,45 @@ extension MockAnthropicServer {
         return json(await view(of: batch), exchange)
     }
 
+    /// `GET /v1/messages/batches`: newest first, `limit` 1…1000 (default 20), cursors `after_id` (the page of
+    /// older batches right after that one) or `before_id` (the page of newer batches right before it).
+    func listBatches(query: [String: String], _ exchange: Exchange) async -> FlyingFox.HTTPResponse {
+        let limit: Int
+        if let text = query["limit"] {
+            guard let value = Int(text), (1...1000).contains(value) else {
+                return error(400, "invalid_request_error", "limit: must be an integer from 1 to 1000", exchange)
+            }
+            limit = value
+        } else {
+            limit = 20
+        }
+        if query["after_id"] != nil && query["before_id"] != nil {
+            return error(400, "invalid_request_error", "after_id and before_id cannot be used together", exchange)
+        }
+        let all = await state.batchesNewestFirst()
+        let page: ArraySlice<MockBatch>
+        let hasMore: Bool
+        if let cursor = query["after_id"] {
+            guard let index = all.firstIndex(where: { $0.id == cursor }) else {
+                return error(400, "invalid_request_error", "after_id: no batch \(cursor)", exchange)
+            }
+            page = all[(index + 1)...].prefix(limit)
+            hasMore = page.endIndex < all.endIndex
+        } else if let cursor = query["before_id"] {
+            guard let index = all.firstIndex(where: { $0.id == cursor }) else {
+                return error(400, "invalid_request_error", "before_id: no batch \(cursor)", exchange)
+            }
+            page = all[..<index].suffix(limit)
+            hasMore = page.startIndex > all.startIndex
+        } else {
+            page = all.prefix(limit)
+            hasMore = page.endIndex < all.endIndex
+        }
+        var views: [MessageBatch] = []
+        for batch in page { views.append(await view(of: batch)) }
+        return json(MessageBatchPage(data: views, hasMore: hasMore, firstID: page.first?.id, lastID: page.last?.id), exchange)
+    }
+
     func batch(id: String, _ exchange: Exchange) async -> FlyingFox.HTTPResponse {
         guard let batch = await state.batch(id: id) else { return error(404, "not_found_error", "batch \(id) not found", exchange) }
         return json(await view(of: batch), exchange)

@@ -15,7 +15,10 @@ extension MockAnthropicServer {
         let body = try await request.bodyData
         var recordedHeaders: [String: String] = [:]
         for (name, value) in request.headers { recordedHeaders[name.rawValue.lowercased()] = value }
-        let recorded = RecordedRequest(method: request.method.rawValue, path: request.path, headers: recordedHeaders, body: body)
+        var query: [String: String] = [:]
+        for item in request.query { query[item.name] = item.value }
+        let recorded = RecordedRequest(method: request.method.rawValue, path: request.path, query: query, headers: recordedHeaders,
+                                       body: body)
         let (requestID, countInWindow) = await state.record(recorded)
         let resetAt = await state.windowReset
         var exchange = Exchange(requestID: requestID, apiVersion: "", headers: [:], body: body)
@@ -60,6 +63,7 @@ extension MockAnthropicServer {
         case .countTokens: return countTokens(exchange)
         case let .model(id): return model(id: id, exchange)
         case .createBatch: return await createBatch(exchange)
+        case .listBatches: return await listBatches(query: query, exchange)
         case let .batch(id): return await batch(id: id, exchange)
         case let .batchResults(id): return await batchResults(id: id, exchange)
         case let .cancelBatch(id): return await cancelBatch(id: id, exchange)
@@ -125,7 +129,7 @@ extension MockAnthropicServer {
 
 /// The endpoints the fake serves.
 enum Route: Sendable {
-    case messages, countTokens, createBatch
+    case messages, countTokens, createBatch, listBatches
     case model(String)
     case batch(String)
     case batchResults(String)
@@ -139,6 +143,7 @@ enum Route: Sendable {
         case ("POST", 2) where route == "v1/messages": self = .messages
         case ("POST", 3) where route == "v1/messages/count_tokens": self = .countTokens
         case ("POST", 3) where route == "v1/messages/batches": self = .createBatch
+        case ("GET", 3) where route == "v1/messages/batches": self = .listBatches
         case ("GET", 3) where parts[0] == "v1" && parts[1] == "models": self = .model(parts[2])
         case ("GET", 4) where route.hasPrefix("v1/messages/batches/"): self = .batch(id)
         case ("GET", 5) where route.hasPrefix("v1/messages/batches/") && parts[4] == "results": self = .batchResults(id)
@@ -152,7 +157,7 @@ enum Route: Sendable {
         case .messages: .messages
         case .countTokens: .countTokens
         case .model: .models
-        case .createBatch, .batch, .batchResults, .cancelBatch: .batches
+        case .createBatch, .listBatches, .batch, .batchResults, .cancelBatch: .batches
         }
     }
 }

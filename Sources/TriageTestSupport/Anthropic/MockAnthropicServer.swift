@@ -107,6 +107,8 @@ public final class MockAnthropicServer: Sendable {
 public struct RecordedRequest: Sendable {
     public var method: String
     public var path: String
+    /// The query parameters (last value wins).
+    public var query: [String: String] = [:]
     /// Header names lowercased.
     public var headers: [String: String]
     public var body: Data

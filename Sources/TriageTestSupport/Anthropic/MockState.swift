@@ -54,6 +54,11 @@ actor MockState {
 
     func batch(id: String) -> MockBatch? { batches[id] }
 
+    /// Every batch, most recently created first (ids grow with time, so they break ties).
+    func batchesNewestFirst() -> [MockBatch] {
+        batches.values.sorted { ($0.createdAt, $0.id) > ($1.createdAt, $1.id) }
+    }
+
     func cancelBatch(id: String) -> MockBatch? {
         guard var batch = batches[id] else { return nil }
         if batch.cancelInitiatedAt == nil && Date() < batch.endsAt {

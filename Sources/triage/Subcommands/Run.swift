@@ -24,6 +24,10 @@ struct Run: AsyncParsableCommand {
     @Option(help: "Triage at most this many tickets.") var limit: Int?
     @Flag(help: "Send the work through the Message Batches API (half price, results within 24 h); a later `run --batch` collects.") var batch = false
     @Flag(help: "With --batch: wait for submitted batches to end and collect them now.") var wait = false
+    @Option(help: ArgumentHelp("With --batch: settle an interrupted submission the run could not match by itself.",
+                               discussion: "PENDING_ID=BATCH_ID names the API batch that holds its tickets; PENDING_ID=none sends them again.",
+                               valueName: "pending-id=batch-id|none"))
+    var resolveSubmission: String?
     @Option(help: "Folder with prompts/ and digest templates (default: $TRIAGE_TEMPLATES, ./Templates, the install, the checkout).") var templates: String?
     @Flag(help: "Show what would be triaged and what it would cost at most; change nothing.") var dryRun = false
     @OptionGroup var rules: RulesFileOption
@@ -32,6 +36,12 @@ struct Run: AsyncParsableCommand {
     func validate() throws {
         if concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }
         if let budget, budget < 0 { throw ValidationError("--budget must not be negative") }
+        if let resolveSubmission {
+            guard batch else { throw ValidationError("--resolve-submission goes with --batch") }
+            guard Self.submissionResolution(resolveSubmission) != nil else {
+                throw ValidationError("--resolve-submission takes PENDING_ID=BATCH_ID or PENDING_ID=none, not `\(resolveSubmission)`")
+            }
+        }
     }
 
     func run() async throws {
@@ -106,6 +116,13 @@ struct Run: AsyncParsableCommand {
         }
         let batchTriage = BatchTriage(store: store, claude: try BackendFactory(global: global, templates: templates).claude(configuration: configuration, logger: logger), logger: logger)
         do {
+            if let resolveSubmission, let (placeholder, batchID) = Self.submissionResolution(resolveSubmission) {
+                do {
+                    try await batchTriage.resolveSubmission(placeholderID: placeholder, batchID: batchID)
+                } catch let error as BatchRecoveryError {
+                    throw CLIError(error, exitCode: .failure)
+                }
+            }
             // Collect what earlier runs submitted (resumes after a restart), then submit what is still pending.
             let collected = try await batchTriage.collect(wait: wait)
             let submission = dryRun ? nil : try await batchTriage.submit(limit: limit, budgetUSD: budget)
@@ -126,6 +143,13 @@ struct Run: AsyncParsableCommand {
         } catch {
             throw CLIError(error, exitCode: .unavailable)
         }
+    }
+
+    /// `pending-…=msgbatch_…` → (placeholder, batch id); `=none` → (placeholder, nil).
+    static func submissionResolution(_ text: String) -> (String, String?)? {
+        let parts = text.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2, parts[0].hasPrefix("pending-"), !parts[1].isEmpty else { return nil }
+        return (parts[0], parts[1] == "none" ? nil : parts[1])
     }
 }
 

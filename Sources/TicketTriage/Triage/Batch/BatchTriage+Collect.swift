@@ -23,8 +23,10 @@ extension BatchTriage {
 
     /// Stores the results of every open batch that has ended; with `wait`, polls each until it ends (backoff
     /// from `pollInterval` ×1.5 up to `maxPollInterval`). Safe to call again after a crash: entries already
-    /// stored are skipped.
+    /// stored are skipped. Interrupted submissions are resolved first (`recoverSubmissions()`), so a batch
+    /// found again is collected in the same call.
     public func collect(wait: Bool = false) async throws -> CollectReport {
+        try await recoverSubmissionsBeforeWork()
         var report = CollectReport()
         for batch in try store.openBatches() {
             let status = wait

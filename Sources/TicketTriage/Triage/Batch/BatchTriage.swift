@@ -3,12 +3,16 @@ import Foundation
 import Logging
 import TriageClassify
 import TriageModel
+import TriageNetwork
 import TriageStore
 
-/// Triage through the Message Batches API (half price, results within 24 hours): `submit()` sends the pending
-/// tickets as one batch and stores its id and entries; `collect(wait:)` — in the same process or after a restart —
-/// stores the results of every ended batch. Errored, expired, canceled and invalid entries are recorded where they
-/// cost something and otherwise left pending, so the next `submit()` sends them again.
+/// Triage through the Message Batches API (half price, results within 24 hours): `submit()` journals the pending
+/// tickets as a submission, sends them as one batch and records its id; `collect(wait:)` — in the same process or
+/// after a restart — stores the results of every ended batch. Errored, expired, canceled and invalid entries are
+/// recorded where they cost something and otherwise left pending, so the next `submit()` sends them again.
+///
+/// A submission interrupted between the API creating the batch and the store recording its id is found again
+/// by `recoverSubmissions()` (run at the start of `submit()` and `collect(wait:)`), never sent twice.
 ///
 /// ```swift
 /// let batch = BatchTriage(store: store, claude: claude, logger: logger)
@@ -24,6 +28,8 @@ public struct BatchTriage: Sendable {
     /// First wait between polls with `collect(wait: true)`; grows ×1.5 per poll up to `maxPollInterval`.
     public var pollInterval: Duration = .seconds(10)
     public var maxPollInterval: Duration = .seconds(120)
+    /// The wall clock: journal times and the age of interrupted submissions (tests move it).
+    public var now: @Sendable () -> Date = { Date() }
     public var logger: Logger
 
     public init(store: TicketStore, claude: ClaudeClassifier, logger: Logger) {
@@ -45,7 +51,13 @@ public struct BatchTriage: Sendable {
 
     /// Sends up to `limit` pending tickets not already in an open batch as one batch, stopping before the
     /// worst-case batch cost would pass `budgetUSD`. Returns `nil` when there is nothing to send.
+    ///
+    /// Interrupted submissions are resolved first (`recoverSubmissions()`). The submission is journaled before
+    /// the batch is created: if creating it fails with an answer from the API the journal entry is dropped and
+    /// the tickets are pending again; if it fails without one (timeout, lost connection) the entry stays, and a
+    /// later `submit()` or `collect()` finds the batch or, an hour on, gives the tickets back.
     public func submit(limit: Int? = nil, budgetUSD: Double? = nil) async throws -> Submission? {
+        try await recoverSubmissionsBeforeWork()
         let tickets = try store.pendingTicketsOutsideBatches(limit: min(limit ?? maxRequestsPerBatch, maxRequestsPerBatch))
         var requests: [BatchRequest] = []
         var items: [StoredBatchItem] = []
@@ -60,16 +72,42 @@ public struct BatchTriage: Sendable {
         }
         guard !requests.isEmpty else { return nil }
         let runID = try store.beginTriageRun(backend: TriageBackend.claudeBatch.rawValue, budgetUSD: budgetUSD)
-        let batch: MessageBatch
+        let placeholder: String
         do {
-            batch = try await claude.client.createBatch(requests)
+            placeholder = try store.journalSubmission(runID: runID, model: claude.model, items: items, at: now())
         } catch {
             try? store.finishTriageRun(id: runID, status: .failed, triaged: 0, failed: 0, spentUSD: 0)
             throw error
         }
-        try store.recordBatch(id: batch.id, runID: runID, model: claude.model, items: items)
+        let batch: MessageBatch
+        do {
+            batch = try await claude.client.createBatch(requests)
+        } catch {
+            if Self.batchWasNotCreated(by: error) {
+                try store.abandonSubmission(placeholderID: placeholder)
+                try? store.finishTriageRun(id: runID, status: .failed, triaged: 0, failed: 0, spentUSD: 0)
+            } else {
+                logger.warning("creating the batch failed without an answer from the API; the batch may exist", metadata: [
+                    "submission": "\(placeholder)", "tickets": "\(items.count)",
+                    "next": "the next `triage run --batch` looks for it and collects it, or releases the tickets after an hour"])
+            }
+            throw error
+        }
+        try store.confirmSubmission(placeholderID: placeholder, batchID: batch.id)
         logger.info("submitted batch \(batch.id) with \(items.count) tickets")
         return Submission(batchID: batch.id, runID: runID, tickets: items.count, maximumCostUSD: worstCase)
+    }
+
+    /// Whether a failed `createBatch` certainly created nothing: the API answered with an error status, or the
+    /// request never left (refused locally, no connection). A timeout or a connection lost after sending — or an
+    /// answer that could not be read — leaves the question open.
+    static func batchWasNotCreated(by error: any Error) -> Bool {
+        switch error {
+        case let AnthropicError.api(apiError): !apiError.midStream
+        case AnthropicError.invalidRequest: true
+        case let AnthropicError.network(networkError, _): !networkError.requestMayHaveArrived
+        default: false
+        }
     }
 
     /// One call's worst case at batch prices (batch entries are not retried).
