@@ -45,12 +45,7 @@ struct Run: AsyncParsableCommand {
     }
 
     func run() async throws {
-        do {
-            try await execute()
-        } catch let error as CLIError {
-            Terminal.error(error.message)
-            throw error.exitCode.code
-        }
+        try await reportingErrors(execute)
     }
 
     private func execute() async throws {
