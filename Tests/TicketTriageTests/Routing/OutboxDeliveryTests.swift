@@ -7,8 +7,9 @@ import TriageStore
 import TriageTestSupport
 
 @Suite(.serialized) struct OutboxDeliveryTests {
-    /// Fast retries, no real waiting between attempts within a run, and a short timeout for the delay fault.
-    let policy = DeliveryPolicy(timeout: .milliseconds(500), attemptsPerRun: 3, maxAttempts: 10,
+    /// Fast retries, no real waiting between attempts within a run, and a timeout the delay fault (3 s) exceeds —
+    /// long enough that an ordinary request on a busy 2-core CI machine does not time out by accident.
+    let policy = DeliveryPolicy(timeout: .milliseconds(1000), attemptsPerRun: 3, maxAttempts: 10,
                                 initialBackoff: .milliseconds(1))
 
     func routed(tickets: Int, to receiver: WebhookReceiver) throws -> TicketStore {
@@ -19,14 +20,15 @@ import TriageTestSupport
     }
 
     @Test func everyFiringIsDeliveredOnceDespite500TimeoutAndReset() async throws {
-        let receiver = try await WebhookReceiver.start(faults: [.status(500), .delay(.seconds(1)), .reset, .status(503)])
+        let receiver = try await WebhookReceiver.start(faults: [.status(500), .delay(.seconds(3)), .reset, .status(503)])
         let store = try routed(tickets: 8, to: receiver)  // 4 billing tickets → 4 notifications
         let keys = Set(try store.dueOutbox(now: .distantFuture).map(\.idempotencyKey))
         #expect(keys.count == 4)
         let delivery = OutboxDelivery(transport: CurlTransport(), policy: policy, sleep: { _ in })
         var report = try await delivery.deliverDue(store: store)
         // Rows that used up this run's attempts are due again after their (tiny) backoff: the next run sends them.
-        for _ in 0..<5 where report.retryLater > 0 {
+        let deadline = ContinuousClock.now + .seconds(20)
+        while report.retryLater > 0, ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(20))
             report = try await delivery.deliverDue(store: store)
         }
@@ -34,7 +36,11 @@ import TriageTestSupport
         #expect(await receiver.uniqueKeys.subtracting([""]) == keys)
         // The timed-out request is still processed by the receiver once its delay ends, so that key arrives twice;
         // deduplicating by key, the receiver sees each firing exactly once.
-        try await Task.sleep(for: .milliseconds(1300))
+        let arrival = ContinuousClock.now + .seconds(15)
+        while await receiver.receivedKeys.count < 5, ContinuousClock.now < arrival {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        try await Task.sleep(for: .milliseconds(200))  // and nothing more arrives
         let received = await receiver.receivedKeys
         #expect(received.count == 5)
         #expect(Set(received) == keys)
