@@ -120,7 +120,7 @@ struct Run: AsyncParsableCommand {
             }
             // Collect what earlier runs submitted (resumes after a restart), then submit what is still pending.
             let collected = try await batchTriage.collect(wait: wait)
-            let submission = dryRun ? nil : try await batchTriage.submit(limit: limit, budgetUSD: budget)
+            let submission = dryRun ? nil : try await batchTriage.submit(limit: limit, budgetUSD: budget, recovering: false)
             if output.format == .json {
                 return try Terminal.json(BatchRunSummary(collectedBatches: collected.collected, stillProcessing: collected.stillProcessing,
                                                          triaged: collected.triaged, errored: collected.errored, expired: collected.expired,

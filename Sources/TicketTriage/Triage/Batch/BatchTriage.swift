@@ -52,12 +52,13 @@ public struct BatchTriage: Sendable {
     /// Sends up to `limit` pending tickets not already in an open batch as one batch, stopping before the
     /// worst-case batch cost would pass `budgetUSD`. Returns `nil` when there is nothing to send.
     ///
-    /// Interrupted submissions are resolved first (`recoverSubmissions()`). The submission is journaled before
+    /// Interrupted submissions are resolved first (`recoverSubmissions()`) unless `recovering` is `false` because
+    /// `collect()` just did it (so a run does not warn twice about the same one). The submission is journaled before
     /// the batch is created: if creating it fails with an answer from the API the journal entry is dropped and
     /// the tickets are pending again; if it fails without one (timeout, lost connection) the entry stays, and a
     /// later `submit()` or `collect()` finds the batch or, an hour on, gives the tickets back.
-    public func submit(limit: Int? = nil, budgetUSD: Double? = nil) async throws -> Submission? {
-        try await recoverSubmissionsBeforeWork()
+    public func submit(limit: Int? = nil, budgetUSD: Double? = nil, recovering: Bool = true) async throws -> Submission? {
+        if recovering { try await recoverSubmissionsBeforeWork() }
         let tickets = try store.pendingTicketsOutsideBatches(limit: min(limit ?? maxRequestsPerBatch, maxRequestsPerBatch))
         var requests: [BatchRequest] = []
         var items: [StoredBatchItem] = []
