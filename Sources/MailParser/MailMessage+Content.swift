@@ -9,10 +9,16 @@ extension MailMessage {
         return bytes
     }
 
-    /// The text of part `index`: transfer encoding undone, charset decoded.
+    /// The text of part `index`: transfer encoding undone, charset decoded (for HTML without a charset parameter,
+    /// the charset its `<meta>` tag declares).
     public func decodedText(ofPart index: Int, defects: inout [MailDefect]) -> String {
         let bytes = decodedBody(ofPart: index, defects: &defects)
-        let (text, defect) = Charset.decode(bytes, charset: parts[index].contentType.charset)
+        var charset = parts[index].contentType.charset
+        if charset == nil, parts[index].contentType.value == "text/html" {
+            // An HTML part whose header names no charset may declare it in a <meta> tag.
+            charset = HTMLCharset.sniff(bytes)
+        }
+        let (text, defect) = Charset.decode(bytes, charset: charset)
         if let defect {
             let part = parts[index]
             defects.append(MailDefect(defect.kind, "\(part.path.isEmpty ? "message" : "part \(part.path)"): \(defect.detail)"))
