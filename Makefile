@@ -8,7 +8,7 @@ BENCH_DIR ?= Benchmarks/data
 TRIAGE    = .build/debug/triage
 DEMO_OPTS = --db $(DEMO_DIR)/triage.sqlite --config $(DEMO_DIR)/triage.yml
 
-.PHONY: all deps build release test demo demo-claude bench install clean
+.PHONY: all deps build release test demo demo-claude bench bench-all install clean
 
 all: build
 
@@ -76,6 +76,16 @@ bench: deps
 	$(SWIFT) build -c release --product triage-bench
 	@mkdir -p $(BENCH_DIR)
 	.build/release/triage-bench import --tickets 1000000 --dir $(BENCH_DIR)
+
+## bench-all: every benchmark of BENCHMARKS.md at its documented size (10-15 minutes, ~10 GB of scratch data)
+bench-all: bench
+	$(SWIFT) build -c release --product mock-anthropic
+	.build/release/triage-bench route --tickets 1000000 --rules 100 --dir $(BENCH_DIR)
+	.build/release/triage-bench digest --tickets 1000000 --dir $(BENCH_DIR)
+	.build/release/triage-bench mail --messages 100000 --path $(BENCH_DIR)/bench.mbox
+	.build/release/triage-bench xml --size-mb 1024 --out $(BENCH_DIR)/xml
+	.build/release/triage-bench local --tickets 111112
+	.build/release/triage-bench anthropic
 
 ## install: the CLI to $(PREFIX)/bin and the templates to $(PREFIX)/share/triage
 install: release
