@@ -12,6 +12,17 @@ public struct StoredBatch: Sendable, Hashable {
     public var collectedAt: Date?
 }
 
+/// A batch as `triage batches` lists it.
+public struct BatchOverview: Sendable, Hashable {
+    public var batch: StoredBatch
+    /// Requests sent in the batch.
+    public var requests: Int
+    /// Entries whose result is not stored yet (0 once collected).
+    public var waiting: Int
+    /// What the batch's run has cost so far (its collected calls).
+    public var costUSD: Double
+}
+
 /// One ticket's entry in a submitted batch: which content version its `custom_id` stands for.
 public struct StoredBatchItem: Sendable, Hashable {
     public var customID: String
@@ -75,6 +86,22 @@ extension TicketStore {
             try Row.fetchAll(db, sql: """
                 SELECT id, run_id, model, created_at, status, collected_at FROM batches ORDER BY created_at DESC, id DESC LIMIT ?
                 """, arguments: [limit]).map(Self.batch)
+        }
+    }
+
+    /// Every batch, newest first, with its size and how many of its entries still wait for a result
+    /// (`triage batches`).
+    public func batchOverview(limit: Int = 50) throws -> [BatchOverview] {
+        try read("reading batches") { db in
+            try Row.fetchAll(db, sql: """
+                SELECT b.id, b.run_id, b.model, b.created_at, b.status, b.collected_at,
+                    (SELECT count(*) FROM batch_items i WHERE i.batch_id = b.id) AS waiting,
+                    coalesce(b.request_count, (SELECT count(*) FROM batch_items i WHERE i.batch_id = b.id)) AS requests,
+                    (SELECT coalesce(sum(c.cost_usd), 0) FROM llm_calls c WHERE b.run_id IS NOT NULL AND c.run_id = b.run_id) AS cost
+                FROM batches b ORDER BY b.created_at DESC, b.id DESC LIMIT ?
+                """, arguments: [limit]).map { row in
+                BatchOverview(batch: Self.batch(row), requests: row["requests"], waiting: row["waiting"], costUSD: row["cost"])
+            }
         }
     }
 

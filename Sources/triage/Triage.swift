@@ -18,7 +18,7 @@ struct Triage: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             Init.self, Import.self, Inspect.self, List.self, Show.self, Search.self, Export.self, Stats.self,
-            Train.self, Run.self, Eval.self, Route.self, Rules.self, Outbox.self, Digest.self,
+            Train.self, Run.self, Batches.self, Eval.self, Route.self, Rules.self, Outbox.self, Digest.self,
         ]
     )
 }

@@ -35,6 +35,42 @@ import TriageTestSupport
         #expect(!run.stdout.contains("sk-ant-mock-key") && !run.stderr.contains("sk-ant-mock-key"))
     }
 
+    /// `triage batches` shows a submitted batch waiting, then collected, with what it cost.
+    @Test func batchesListsSubmittedAndCollectedBatches() async throws {
+        let server = try await MockAnthropicServer.start()
+        defer { Task { await server.stop() } }
+        let scratch = try Scratch()
+        let env = ["ANTHROPIC_API_KEY": "sk-ant-mock-key", "ANTHROPIC_BASE_URL": server.baseURL.absoluteString]
+        _ = try await scratch.runner.run(["import", "--db", "s.sqlite", Self.samples.appendingPathComponent("jira/issues.json").path])
+        let none = try await scratch.runner.run(["batches", "--db", "s.sqlite"])
+        #expect(none.status == 0 && none.stdout.isEmpty && none.stderr.contains("no batches"))
+
+        let submit = try await scratch.runner.run(["run", "--db", "s.sqlite", "--backend", "claude", "--batch"], environment: env)
+        #expect(submit.status == 0, "\(submit.stderr)")
+        func listed() async throws -> [[String: Any]] {
+            let list = try await scratch.runner.run(["batches", "--db", "s.sqlite", "--format", "json"])
+            #expect(list.status == 0, "\(list.stderr)")
+            return try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        }
+        let submitted = try await listed()
+        #expect(submitted.count == 1)
+        #expect(submitted.first?["requests"] as? Int == 40)
+        #expect(submitted.first?["waiting"] as? Int == 40)
+        #expect(submitted.first?["collected_at"] == nil)
+        let id = try #require(submitted.first?["id"] as? String)
+
+        let collect = try await scratch.runner.run(["run", "--db", "s.sqlite", "--backend", "claude", "--batch", "--wait"],
+                                                   environment: env)
+        #expect(collect.status == 0, "\(collect.stderr)")
+        let collected = try await listed()
+        #expect(collected.first?["id"] as? String == id)
+        #expect(collected.first?["waiting"] as? Int == 0)
+        #expect(collected.first?["collected_at"] != nil)
+        #expect((collected.first?["cost_usd"] as? Double ?? 0) > 0)
+        let text = try await scratch.runner.run(["batches", "--db", "s.sqlite"])
+        #expect(text.stdout.contains(id) && text.stdout.contains("WAITING"))
+    }
+
     @Test func resolveSubmissionIsCheckedBeforeAnythingIsSent() async throws {
         let server = try await MockAnthropicServer.start()
         defer { Task { await server.stop() } }
