@@ -1,3 +1,5 @@
+import TriageModel
+
 /// Minimal JSON text for the store's JSON columns (tags, custom fields, rule matches).
 ///
 /// Hand-written because `JSONEncoder` costs far more per call than the import hot path can afford.
@@ -25,20 +27,6 @@ enum JSONText {
     }
 
     static func appendQuoted(_ value: String, to out: inout String) {
-        out += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
+        out += JSONString.quoted(value)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TriageModel
 
 /// A JSON body with `{{placeholder}}` holes; values are escaped for use inside JSON strings.
 ///
@@ -48,22 +49,6 @@ public struct WebhookTemplate: Sendable, Hashable {
 
     /// Escapes `text` for the inside of a JSON string.
     public static func escape(_ text: String) -> String {
-        if !text.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }) { return text }
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": escaped += "\\\""
-            case "\\": escaped += "\\\\"
-            case "\n": escaped += "\\n"
-            case "\r": escaped += "\\r"
-            case "\t": escaped += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                escaped += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: escaped.unicodeScalars.append(scalar)
-            }
-        }
-        return escaped
+        JSONString.escaped(text)
     }
 }
