@@ -80,25 +80,27 @@ extension TicketStore {
         }
     }
 
-    /// Every batch, newest first.
-    public func batches(limit: Int = 50) throws -> [StoredBatch] {
-        try read("reading batches") { db in
-            try Row.fetchAll(db, sql: """
-                SELECT id, run_id, model, created_at, status, collected_at FROM batches ORDER BY created_at DESC, id DESC LIMIT ?
-                """, arguments: [limit]).map(Self.batch)
-        }
-    }
-
     /// Every batch, newest first, with its size and how many of its entries still wait for a result
     /// (`triage batches`).
     public func batchOverview(limit: Int = 50) throws -> [BatchOverview] {
         try read("reading batches") { db in
+            // The batches first, then their items and their runs' cost in one grouped pass each (llm_calls has no
+            // index on run_id: a per-batch subquery would scan it once per batch).
             try Row.fetchAll(db, sql: """
-                SELECT b.id, b.run_id, b.model, b.created_at, b.status, b.collected_at,
-                    (SELECT count(*) FROM batch_items i WHERE i.batch_id = b.id) AS waiting,
-                    coalesce(b.request_count, (SELECT count(*) FROM batch_items i WHERE i.batch_id = b.id)) AS requests,
-                    (SELECT coalesce(sum(c.cost_usd), 0) FROM llm_calls c WHERE b.run_id IS NOT NULL AND c.run_id = b.run_id) AS cost
-                FROM batches b ORDER BY b.created_at DESC, b.id DESC LIMIT ?
+                WITH listed AS (
+                    SELECT id, run_id, model, created_at, status, collected_at, request_count FROM batches
+                    ORDER BY created_at DESC, id DESC LIMIT ?
+                ),
+                items AS (
+                    SELECT batch_id, count(*) AS n FROM batch_items WHERE batch_id IN (SELECT id FROM listed) GROUP BY batch_id
+                ),
+                costs AS (
+                    SELECT run_id, sum(cost_usd) AS usd FROM llm_calls WHERE run_id IN (SELECT run_id FROM listed) GROUP BY run_id
+                )
+                SELECT l.id, l.run_id, l.model, l.created_at, l.status, l.collected_at,
+                    coalesce(i.n, 0) AS waiting, coalesce(l.request_count, i.n, 0) AS requests, coalesce(c.usd, 0) AS cost
+                FROM listed l LEFT JOIN items i ON i.batch_id = l.id LEFT JOIN costs c ON c.run_id = l.run_id
+                ORDER BY l.created_at DESC, l.id DESC
                 """, arguments: [limit]).map { row in
                 BatchOverview(batch: Self.batch(row), requests: row["requests"], waiting: row["waiting"], costUSD: row["cost"])
             }
