@@ -38,7 +38,7 @@ enum HTMLCharset {
         guard needle.count <= haystack.count, start <= haystack.count - needle.count else { return nil }
         var i = start
         while i <= haystack.count - needle.count {
-            if haystack[i] == needle[0], Array(haystack[i..<(i + needle.count)]) == needle { return i }
+            if haystack[i] == needle[0], haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
             i += 1
         }
         return nil

@@ -69,8 +69,9 @@ import TriageStore
         #expect(pending.map(\.externalID) == ["42"])
     }
 
-    /// A tiny byte budget forces one-ticket transactions and a queue of one or two tickets; the result is the same.
-    @Test func aSmallByteBudgetChangesBatchingNotResults() throws {
+    /// Every ticket is larger than a 1-byte budget: the queue must still admit one at a time and each transaction
+    /// take one (no stall, no empty batch, nothing lost).
+    @Test func aBudgetSmallerThanEveryTicketStillImportsEverything() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pipe-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
