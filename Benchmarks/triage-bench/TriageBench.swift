@@ -14,6 +14,7 @@ struct TriageBench: AsyncParsableCommand {
             XMLBench.self,
             DigestBench.self,
             MailBench.self,
+            MailDump.self,
             RouteBench.self,
         ]
     )

@@ -14,14 +14,21 @@ import Darwin
 /// valid, else windows-1252). Both cases are reported as defects.
 public enum Charset {
     /// Decodes `bytes` declared as `charset` (`nil` or empty: undeclared).
-    public static func decode(_ bytes: some Collection<UInt8>, charset: String?) -> (text: String, defect: MailDefect?) {
+    ///
+    /// Undeclared 8-bit text that is not UTF-8 is read with the charset `CharsetDetector` finds most likely among
+    /// `undeclaredCandidates`; a byte-order mark decides UTF-16/UTF-32 text.
+    public static func decode(_ bytes: some Collection<UInt8>, charset: String?,
+                              undeclaredCandidates: [String] = CharsetDetector.defaultCandidates) -> (text: String, defect: MailDefect?) {
         let name = normalizedName(charset)
         switch name {
         case "", "us-ascii", "utf-8", "unknown-8bit", "x-unknown", "unknown", "default", "x-user-defined", "8bit":
+            if let bom = byteOrderMark(bytes), let result = iconvDecode(Array(bytes), from: bom) {
+                return (result.text, nil)
+            }
             if name == "utf-8", String(validating: bytes, as: UTF8.self) == nil {
                 return (Bytes.string(bytes), MailDefect(.invalidCharsetData, "text declared UTF-8 is not valid UTF-8; read as windows-1252"))
             }
-            return (Bytes.string(bytes), nil)
+            return (undeclared(bytes, candidates: undeclaredCandidates), nil)
         case "iso-8859-1":
             return (latin1(bytes), nil)
         case "windows-1252":
@@ -66,9 +73,32 @@ public enum Charset {
         }
     }
 
-    /// Charsets whose ASCII bytes still need decoding (escape sequences, `+` shifts).
+    /// Charsets whose ASCII bytes still need decoding (escape sequences, `+` shifts, or more than one byte
+    /// per character).
     private static func isStatefulASCII(_ name: String) -> Bool {
-        name.hasPrefix("iso-2022") || name == "utf-7" || name.hasPrefix("hz")
+        name.hasPrefix("iso-2022") || name == "utf-7" || name.hasPrefix("hz") || name.hasPrefix("utf-16")
+            || name.hasPrefix("utf-32") || name.hasPrefix("ucs-2") || name.hasPrefix("ucs-4") || name == "unicode"
+    }
+
+    /// `UTF-16`/`UTF-32` (iconv reads the mark itself) when `bytes` start with a byte-order mark.
+    static func byteOrderMark(_ bytes: some Collection<UInt8>) -> String? {
+        let head = Array(bytes.prefix(4))
+        if head.count >= 4, head[0] == 0xFF, head[1] == 0xFE, head[2] == 0, head[3] == 0 { return "utf-32" }
+        if head.count >= 4, head[0] == 0, head[1] == 0, head[2] == 0xFE, head[3] == 0xFF { return "utf-32" }
+        if head.count >= 2, (head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF) { return "utf-16" }
+        return nil
+    }
+
+    /// Undeclared text: ASCII and valid UTF-8 as they are, other 8-bit text in the likeliest candidate charset.
+    static func undeclared(_ bytes: some Collection<UInt8>, candidates: [String]) -> String {
+        var allASCII = true
+        for byte in bytes where byte >= 0x80 {
+            allASCII = false
+            break
+        }
+        if allASCII { return String(decoding: bytes, as: UTF8.self) }
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        return CharsetDetector.detect(Array(bytes), candidates: candidates)?.text ?? windows1252(bytes)
     }
 
     /// ISO-8859-1: every byte is the code point of the same value.
@@ -92,6 +122,13 @@ public enum Charset {
             }
         }
         return String(scalars)
+    }
+
+    /// The byte windows-1252 (or ISO-8859-1) decodes to `scalar`, `nil` when neither does.
+    static func windows1252Byte(_ scalar: Unicode.Scalar) -> UInt8? {
+        if scalar.value < 0x80 || (scalar.value >= 0xA0 && scalar.value <= 0xFF) { return UInt8(scalar.value) }
+        if let offset = windows1252High.firstIndex(of: scalar.value) { return UInt8(0x80 + offset) }
+        return nil
     }
 
     private static let windows1252High: [UInt32] = [

@@ -29,13 +29,17 @@ public enum EncodedWord {
             pendingCharset = nil
         }
 
+        // Whether the last thing written was an encoded word: white space between two words is dropped,
+        // whatever their charsets (RFC 2047 section 6.2).
+        var afterWord = false
         while index < scalars.count {
             if scalars[index] == "=", index + 1 < scalars.count, scalars[index + 1] == "?",
                let word = parseWord(scalars, at: index) {
                 if pendingCharset != nil, pendingCharset != word.charset { flush() }
-                if pendingCharset == nil {
+                if pendingCharset == nil, !afterWord {
                     output.append(contentsOf: pendingWhitespace)
                 }
+                afterWord = true
                 pendingWhitespace = String.UnicodeScalarView()
                 pendingCharset = word.charset
                 pendingBytes.append(contentsOf: word.bytes)
@@ -49,6 +53,7 @@ public enum EncodedWord {
                 continue
             }
             flush()
+            afterWord = false
             output.append(contentsOf: pendingWhitespace)
             pendingWhitespace = String.UnicodeScalarView()
             output.append(scalar)
@@ -83,14 +88,30 @@ public enum EncodedWord {
         // The encoded text ends at the first "?=" (Q text never contains "?").
         while index + 1 < scalars.count, !(scalars[index] == "?" && scalars[index + 1] == "=") {
             let scalar = scalars[index]
-            if scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar.value >= 0x7F { return nil }
+            if scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" { return nil }
             // Real words are at most 75 characters; a generous cap keeps hostile headers linear.
             if index - textStart > 4_096 { return nil }
             index += 1
         }
         guard index + 1 < scalars.count else { return nil }
-        let payload = scalars[textStart..<index].map { UInt8(truncatingIfNeeded: $0.value) }
+        // Raw 8-bit bytes inside a word (not conforming, but common from old clients) are taken back to the
+        // bytes they were read from, so the word's charset decodes them.
+        var payload: [UInt8] = []
+        payload.reserveCapacity(index - textStart)
+        var readAsUTF8 = false
+        for scalar in scalars[textStart..<index] {
+            if scalar.value < 0x80 {
+                payload.append(UInt8(scalar.value))
+            } else if let byte = Charset.windows1252Byte(scalar) {
+                payload.append(byte)
+            } else {
+                readAsUTF8 = true
+                payload.append(contentsOf: Array(String(scalar).utf8))
+            }
+        }
         if let star = charset.firstIndex(of: "*") { charset = String(charset[..<star]) }
+        // A character no single-byte reading produces: the header was UTF-8, so the word's bytes are too.
+        if readAsUTF8 { charset = "utf-8" }
         let bytes: [UInt8]
         switch encoding {
         case "B", "b":

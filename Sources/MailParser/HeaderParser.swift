@@ -110,7 +110,12 @@ enum HeaderParser {
             defects.append(MailDefect(.headerTooLong, "\(context): field \(name) longer than \(limits.maxFieldBytes) bytes was truncated"))
             return
         }
-        if !value.isEmpty, let first = range.first, buffer[first] != Bytes.space, buffer[first] != Bytes.tab {
+        var range = range
+        if !value.isEmpty {
+            // A fold (line break plus indentation) reads as one space, however deep the indentation.
+            while let first = range.first, buffer[first] == Bytes.space || buffer[first] == Bytes.tab {
+                range = range.dropFirst()
+            }
             value.append(Bytes.space)
         }
         value.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[range]))

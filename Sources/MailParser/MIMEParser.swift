@@ -22,6 +22,9 @@ enum MIMEParser {
                 let context = pending.path.isEmpty ? "message" : "part \(pending.path)"
                 let header = HeaderParser.parse(buffer, from: pending.range.lowerBound, to: pending.range.upperBound,
                                                 limits: limits, defects: &defects, context: context)
+                if pending.depth == 0 || pending.parent.map({ parts[$0].contentType.type == "message" }) == true {
+                    reportDuplicates(header.headers, context: context, defects: &defects)
+                }
                 var contentType = pending.defaultType
                 if let raw = header.headers["Content-Type"] {
                     let (parsed, valid) = ContentType.parse(raw, defects: &defects)
@@ -77,6 +80,22 @@ enum MIMEParser {
         }
         message.parts = parts
         message.defects = defects
+    }
+
+    /// Fields a message may carry once (RFC 5322 section 3.6); readers use the first.
+    static let singletonFields: Set<String> = [
+        "date", "from", "sender", "reply-to", "to", "cc", "bcc", "message-id", "in-reply-to", "references", "subject",
+    ]
+
+    /// A `duplicate-header` defect for each once-only field that occurs more than once.
+    private static func reportDuplicates(_ headers: MailHeaders, context: String, defects: inout [MailDefect]) {
+        var seen = Set<String>()
+        var reported = Set<String>()
+        for field in headers where singletonFields.contains(field.lowercasedName) {
+            if !seen.insert(field.lowercasedName).inserted, reported.insert(field.lowercasedName).inserted {
+                defects.append(MailDefect(.duplicateHeader, "\(context): \(field.name) occurs more than once; the first is used"))
+            }
+        }
     }
 
     private static func isEmbeddedMessage(_ type: ContentType, encoding: String) -> Bool {

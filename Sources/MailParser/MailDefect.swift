@@ -6,6 +6,7 @@ public struct MailDefect: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The kind of problem.
     public enum Kind: String, Sendable, Hashable, Codable {
         case malformedHeader = "malformed-header"
+        case duplicateHeader = "duplicate-header"
         case headerTooLong = "header-too-long"
         case tooManyHeaders = "too-many-headers"
         case missingHeaderBodySeparator = "missing-header-body-separator"

@@ -21,7 +21,8 @@ public struct MailHeaders: Sendable, Hashable, Sequence {
         return fields.filter { $0.lowercasedName == lowered }.map { Bytes.trimmed($0.value) }
     }
 
-    /// The first `name` field as human text: encoded words decoded, runs of white space collapsed.
+    /// The first `name` field as human text: encoded words decoded, line breaks and tabs (left by folding)
+    /// turned into one space; runs of plain spaces are kept as written, as the reference parsers keep them.
     public func text(_ name: String) -> String? {
         guard let raw = self[name] else { return nil }
         return Self.collapseWhitespace(EncodedWord.decode(raw))
@@ -35,13 +36,18 @@ public struct MailHeaders: Sendable, Hashable, Sequence {
 
     static func collapseWhitespace(_ text: String) -> String {
         var output = String.UnicodeScalarView()
-        var pendingSpace = false
+        var pending = String.UnicodeScalarView()
+        var pendingHasBreak = false
         for scalar in text.unicodeScalars {
             if scalar == " " || scalar == "\t" || scalar == "\r" || scalar == "\n" {
-                pendingSpace = !output.isEmpty
+                pending.append(scalar)
+                if scalar != " " { pendingHasBreak = true }
             } else {
-                if pendingSpace { output.append(" ") }
-                pendingSpace = false
+                if !output.isEmpty, !pending.isEmpty {
+                    if pendingHasBreak { output.append(" ") } else { output.append(contentsOf: pending) }
+                }
+                pending = String.UnicodeScalarView()
+                pendingHasBreak = false
                 output.append(scalar)
             }
         }

@@ -10,9 +10,10 @@ extension MailMessage {
     public var cc: [MailAddress] { addresses("Cc") }
     public var bcc: [MailAddress] { addresses("Bcc") }
 
-    /// Every mailbox of every `name` field (`To` may appear more than once in broken mail).
+    /// The mailboxes of the first `name` field. Address fields may occur once (RFC 5322 section 3.6); a second
+    /// occurrence is ignored, as mature parsers do, and reported as a `duplicate-header` defect by the parser.
     public func addresses(_ name: String) -> [MailAddress] {
-        headers.all(name).flatMap { AddressParser.parse($0) }
+        headers[name].map { AddressParser.parse($0) } ?? []
     }
 
     /// The Date header as an instant; `nil` when absent or unreadable.
@@ -23,7 +24,7 @@ extension MailMessage {
     /// In-Reply-To ids, as written (oldest first), without brackets.
     public var inReplyTo: [String] { headers["In-Reply-To"].map(MessageIDs.parse) ?? [] }
     /// References ids, as written (oldest first), without brackets.
-    public var references: [String] { headers.all("References").flatMap(MessageIDs.parse) }
+    public var references: [String] { headers["References"].map(MessageIDs.parse) ?? [] }
 }
 
 /// Message-ID lists (`<a@b> <c@d>`), tolerant of missing brackets and comments.
@@ -46,8 +47,10 @@ public enum MessageIDs {
                 }
             }
         } else {
-            for word in text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," || $0 == "\n" || $0 == "\r" })
-            where word.contains("@") {
+            // No brackets: the words that look like ids (with "@"), else the first word (normalised, not dropped).
+            let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," || $0 == "\n" || $0 == "\r" })
+            let withAt = words.filter { $0.contains("@") }
+            for word in withAt.isEmpty ? Array(words.prefix(1)) : withAt {
                 let id = String(word)
                 if seen.insert(id).inserted { ids.append(id) }
             }

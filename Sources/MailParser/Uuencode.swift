@@ -8,6 +8,37 @@ public enum Uuencode {
         public var range: Range<Int>
     }
 
+    /// Removes every `begin … end` block from `bytes` and returns the decoded blocks (cheap when there is none).
+    public static func extractBlocks(_ bytes: inout [UInt8]) -> [Block] {
+        guard mayContainBlock(bytes) else { return [] }
+        var blocks: [Block] = []
+        var kept: [UInt8] = []
+        var rest = bytes[...]
+        while blocks.count < 1_000, let block = decodeFirstBlock(rest) {
+            let start = rest.startIndex
+            kept.append(contentsOf: rest[start..<(start + block.range.lowerBound)])
+            blocks.append(Block(filename: block.filename, data: block.data,
+                                range: (start + block.range.lowerBound)..<(start + block.range.upperBound)))
+            rest = rest[(start + block.range.upperBound)...]
+        }
+        guard !blocks.isEmpty else { return [] }
+        kept.append(contentsOf: rest)
+        bytes = kept
+        return blocks
+    }
+
+    /// Whether a line starts with `begin ` (the only way a block can start).
+    private static func mayContainBlock(_ bytes: [UInt8]) -> Bool {
+        let begin = Array("begin ".utf8)
+        var lineStart = 0
+        while lineStart + begin.count <= bytes.count {
+            if bytes[lineStart] == 0x62, Array(bytes[lineStart..<(lineStart + begin.count)]) == begin { return true }
+            guard let newline = bytes[lineStart...].firstIndex(of: Bytes.lf) else { return false }
+            lineStart = newline + 1
+        }
+        return false
+    }
+
     /// Decodes the first `begin … end` block in `input`; `nil` when there is none.
     public static func decodeFirstBlock(_ input: some Collection<UInt8>) -> Block? {
         let bytes = Array(input)

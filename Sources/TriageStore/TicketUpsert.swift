@@ -46,11 +46,14 @@ struct TicketUpsert {
             arguments: [ticket.source, ticket.externalID]
         ) {
             if existing["record_hash"] == prepared.recordHash { return .unchanged }
+            // Mail: one Message-ID, one message; copies that differ in transport headers keep the same winner
+            // whatever the order (see TicketUpsert+Threading).
+            if ticket.threadHints != nil, ThreadKey.keepsStoredCopy(stored: existing["record_hash"], incoming: prepared.recordHash) {
+                return .unchanged
+            }
             return try update(ticketID: existing["id"], with: prepared, isSameRecord: true)
         }
-        if let hints = ticket.threadHints, let threadID = try findThread(for: ticket, hints: hints) {
-            return try update(ticketID: threadID, with: prepared, isSameRecord: false)
-        }
+        if let hints = ticket.threadHints { return try upsertThreaded(prepared, hints: hints) }
         _ = try insert(prepared, ifAbsent: false)
         return .new
     }
@@ -59,7 +62,7 @@ struct TicketUpsert {
 
     /// Inserts the ticket with its messages and search row. With `ifAbsent`, a ticket whose key exists is left
     /// alone and `false` is returned.
-    private func insert(_ prepared: PreparedTicket, ifAbsent: Bool) throws -> Bool {
+    func insert(_ prepared: PreparedTicket, ifAbsent: Bool) throws -> Bool {
         let ticket = prepared.ticket
         let statement = ifAbsent ? insertTicketIfAbsent : insertTicket
         statement.bind(1, ticket.source); statement.bind(2, ticket.externalID); statement.bind(3, ticket.subject)
@@ -83,7 +86,7 @@ struct TicketUpsert {
         return true
     }
 
-    private func insertMessage(_ prepared: PreparedMessage, ticketID: Int64, position: Int) throws {
+    func insertMessage(_ prepared: PreparedMessage, ticketID: Int64, position: Int) throws {
         let message = prepared.message
         let row = insertMessageRow
         row.bind(1, ticketID); row.bind(2, prepared.id); row.bind(3, position)
@@ -106,43 +109,27 @@ struct TicketUpsert {
 
     /// Adds a ticket's search row. The index holds no text of its own (see `SearchSchema`): what it indexes must
     /// be what `ticket_search_text` shows for the ticket.
-    private func indexForSearch(ticketID: Int64, subject: String, body: String) throws {
+    func indexForSearch(ticketID: Int64, subject: String, body: String) throws {
         insertSearchRow.bind(1, ticketID); insertSearchRow.bind(2, subject); insertSearchRow.bind(3, body)
         try insertSearchRow.run()
     }
 
     /// What the index holds for a ticket now; read before its text changes, so it can be removed afterwards.
-    private func indexedText(ticketID: Int64) throws -> (subject: String, body: String)? {
+    func indexedText(ticketID: Int64) throws -> (subject: String, body: String)? {
         try Row.fetchOne(db.cachedStatement(sql: "SELECT subject, body FROM ticket_search_text WHERE ticket_id = ?"),
                          arguments: [ticketID]).map { ($0["subject"] ?? "", $0["body"] ?? "") }
     }
 
-    private func rememberThreadRef(_ ref: String, source: String, ticketID: Int64) throws {
+    func rememberThreadRef(_ ref: String, source: String, ticketID: Int64) throws {
         try db.cachedStatement(sql: "INSERT OR IGNORE INTO thread_refs (source, message_ref, ticket_id) VALUES (?, ?, ?)")
             .execute(arguments: [source, ref, ticketID])
-    }
-
-    // MARK: - Threading
-
-    private func findThread(for ticket: ImportedTicket, hints: ThreadHints) throws -> Int64? {
-        let lookup = try db.cachedStatement(sql: "SELECT ticket_id FROM thread_refs WHERE source = ? AND message_ref = ?")
-        for ref in [ticket.externalID] + hints.references {
-            if let id = try Int64.fetchOne(lookup, arguments: [ticket.source, ref]) { return id }
-        }
-        guard let key = hints.subjectKey, !key.isEmpty else { return nil }
-        let when = ticket.messages.compactMap(\.sentAt).min() ?? ticket.createdAt ?? Date()
-        return try Int64.fetchOne(db.cachedStatement(sql: """
-            SELECT id FROM tickets WHERE source = ? AND thread_key = ? AND updated_at BETWEEN ? AND ?
-            ORDER BY updated_at DESC LIMIT 1
-            """), arguments: [ticket.source, key, SQLDate.string(when.addingTimeInterval(-threadWindow)),
-                              SQLDate.string(when.addingTimeInterval(threadWindow))])
     }
 
     // MARK: - Update
 
     /// Merges `ticket` into the stored ticket `ticketID`. `isSameRecord` is false when a threaded record joins
     /// another ticket: its messages are appended, but it does not overwrite the ticket's own fields.
-    private func update(ticketID: Int64, with prepared: PreparedTicket, isSameRecord: Bool) throws -> UpsertOutcome {
+    func update(ticketID: Int64, with prepared: PreparedTicket, isSameRecord: Bool) throws -> UpsertOutcome {
         let ticket = prepared.ticket
         let indexed = try indexedText(ticketID: ticketID)
         var changed = false
@@ -202,7 +189,7 @@ struct TicketUpsert {
 
     /// Recomputes what depends on the full message list: content hash, counts, reply times, the search row
     /// (`indexed`: what the index held before this update changed the text).
-    private func refreshDerivedColumns(ticketID: Int64, indexed: (subject: String, body: String)?) throws {
+    func refreshDerivedColumns(ticketID: Int64, indexed: (subject: String, body: String)?) throws {
         let subject = try String.fetchOne(db.cachedStatement(sql: "SELECT subject FROM tickets WHERE id = ?"),
                                           arguments: [ticketID]) ?? ""
         var publicMessages: [(MessageRole, String)] = []

@@ -36,10 +36,13 @@ import Testing
         #expect(other.html?.contains("Привет") == true)
     }
 
-    @Test func withoutAnyDeclarationUndeclared8BitIsStillReadAsBefore() {
-        // Not valid UTF-8, so windows-1252: no Cyrillic appears, and nothing crashes.
+    @Test func withoutAnyDeclarationUndeclared8BitIsReadInItsLikelyCharset() {
+        // Not valid UTF-8 and no declaration anywhere: the charset detector reads the KOI8-R bytes.
         let content = MailMessage(parsing: Self.message(meta: "")).content()
-        #expect(content.html?.contains("Привет") == false)
+        #expect(content.html?.contains("Привет") == true)
+        // With windows-1252 as the only candidate, no Cyrillic appears.
+        let latin = MailMessage(parsing: Self.message(meta: "")).content(undeclaredCharsets: ["windows-1252"])
+        #expect(latin.html?.contains("Привет") == false)
     }
 
     @Test(arguments: [("<meta charset=\"windows-1251\">", "windows-1251"),

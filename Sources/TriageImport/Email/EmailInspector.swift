@@ -44,7 +44,7 @@ public enum EmailInspector {
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
             throw ImportError.unreadable(file: url.path, reason: "no such file or folder")
         }
-        if isDirectory.boolValue { return MaildirReader.isMaildir(url) ? .maildir : .eml }
+        if isDirectory.boolValue { return MaildirReader.containsMaildir(url) ? .maildir : .eml }
         let head = try MailRecordReader.readFile(url, limit: 5).bytes
         return head == Array("From ".utf8) ? .mbox : .eml
     }

@@ -10,7 +10,8 @@ import TriageModel
 /// - one message: author, role (`agent` when From matches `ImportOptions.teamAddresses`), sent time, text
 ///   (HTML converted when the mail has no plain part), HTML, trimmed text (`ReplyTrimmer`), attachments.
 /// - `threadHints`: In-Reply-To then References newest first (own id and duplicates removed) and a
-///   subject key `normalized subject|sorted participant addresses`.
+///   subject key `normalized subject|sorted participant addresses`, plus `|reply` when the subject has a
+///   reply or forward prefix (the store's subject fallback only joins such a reply to its original).
 /// - labels from `X-Triage-Department` and `X-Triage-Priority` headers (sample and hand-labelled mail).
 public struct MailTicketBuilder: Sendable {
     public var options: ImportOptions
@@ -98,7 +99,9 @@ public struct MailTicketBuilder: Sendable {
         for address in [from].compactMap({ $0 }) + recipients where address.address.contains("@") {
             participants.insert(address.address.lowercased())
         }
-        let key = SubjectNormalizer.normalize(subject ?? "") + "|" + participants.sorted().joined(separator: ",")
+        var key = SubjectNormalizer.normalize(subject ?? "") + "|" + participants.sorted().joined(separator: ",")
+        // The store's subject fallback joins a reply without references to its original, never two originals.
+        if SubjectNormalizer.hasReplyPrefix(subject ?? "") { key += "|reply" }
         return ThreadHints(references: references, subjectKey: key)
     }
 }

@@ -49,6 +49,24 @@ public enum SubjectNormalizer {
         return output.lowercased()
     }
 
+    /// Whether `subject` starts (after bracketed tags) with a reply or forward prefix (`Re:`, `AW:`, `Fwd:`…).
+    public static func hasReplyPrefix(_ subject: String) -> Bool {
+        var text = Substring(subject.replacingFullWidthColon())
+        for _ in 0..<10 {
+            text = text.drop { $0 == " " || $0 == "\t" }
+            guard text.first == "[" || text.first == "(" else { break }
+            let closing: Character = text.first == "[" ? "]" : ")"
+            guard let end = text.firstIndex(of: closing), text.distance(from: text.startIndex, to: end) <= 40 else { break }
+            text = text[text.index(after: end)...]
+        }
+        guard let colon = text.firstIndex(of: ":"), text.distance(from: text.startIndex, to: colon) <= 8 else { return false }
+        var prefix = text[..<colon].lowercased().trimmingCharacters(in: " \t.")
+        if let bracket = prefix.firstIndex(where: { $0 == "[" || $0 == "(" || $0 == "^" }) {
+            prefix = String(prefix[..<bracket])
+        }
+        return replyPrefixes.contains(prefix)
+    }
+
     private static let replyPrefixes: Set<String> = [
         "re", "fw", "fwd", "aw", "wg", "sv", "vs", "antw", "antwort", "tr", "rv", "r", "ref", "réf", "rif",
         "enc", "res", "odp", "pd", "vl", "fs", "回复", "回覆", "转发", "轉寄", "答复", "返信", "転送",

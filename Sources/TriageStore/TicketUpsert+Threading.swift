@@ -1,0 +1,192 @@
+import Foundation
+import GRDB
+import TriageModel
+
+/// Threading of records that carry `ThreadHints` (mail), independent of the order records arrive in.
+///
+/// A thread is a connected set of message ids: a message joins every ticket that holds its own id or any id it
+/// references, and `thread_refs` maps every id ever seen (stored messages and referenced "ghost" parents alike)
+/// to the one ticket of its thread. So a reply imported before its parent is found when the parent arrives (the
+/// reply registered the parent's id), replies that share only a missing parent meet at the ghost id, and a
+/// message that links two tickets merges them. A ticket always shows its earliest message (by date, then id):
+/// subject, requester and external id come from that message, and messages are ordered by date, so the same
+/// mail gives the same tickets in any order.
+///
+/// The subject fallback never overrides references: only a message without any references uses it. A message
+/// whose subject has a reply prefix (`ThreadKey.isReply`) joins a ticket holding an original, or another such
+/// reply, with the same key (normalised subject and participants) within the thread window; an original joins a
+/// ticket holding such a reply. Two originals never join by subject (distinct threads that share a subject,
+/// sender and day stay apart).
+///
+/// A second copy of a stored message (same Message-ID) adds nothing: a second import of unchanged files is a no-op
+/// even when several files map to one ticket.
+extension TicketUpsert {
+    mutating func upsertThreaded(_ prepared: PreparedTicket, hints: ThreadHints) throws -> UpsertOutcome {
+        let ticket = prepared.ticket
+        let keys = ThreadKey.keys(for: ticket, hints: hints)
+        var candidates: [Int64] = []
+        let lookup = try db.cachedStatement(sql: "SELECT ticket_id FROM thread_refs WHERE source = ? AND message_ref = ?")
+        for ref in keys.lookup {
+            guard let id = try Int64.fetchOne(lookup, arguments: [ticket.source, ref]), !candidates.contains(id) else { continue }
+            if ref.hasPrefix(ThreadKey.subjectPrefix), try !withinWindow(ticketID: id, of: ticket) { continue }
+            candidates.append(id)
+        }
+        guard !candidates.isEmpty else {
+            _ = try insert(prepared, ifAbsent: false)
+            try register(keys.register, source: ticket.source, ticketID: db.lastInsertedRowID)
+            return .new
+        }
+        let (target, merged) = try mergeTickets(candidates)
+        if !merged, try messageIsStored(ticket.externalID, in: target) {
+            // A copy of a message the thread holds (the same mail in two folders or files): nothing to add.
+            try register(keys.register, source: ticket.source, ticketID: target)
+            return .unchanged
+        }
+        var outcome = try update(ticketID: target, with: prepared, isSameRecord: false)
+        try register(keys.register, source: ticket.source, ticketID: target)
+        // The index matches the stored text here; keep what it holds to take it out after the next changes.
+        let indexed = try indexedText(ticketID: target)
+        let rerooted = try rerootIfEarlier(target, with: prepared)
+        let reordered = outcome == .updated || merged ? try renumberMessages(ticketID: target) : false
+        if merged || rerooted || reordered {
+            try refreshDerivedColumns(ticketID: target, indexed: indexed)
+            outcome = .updated
+        }
+        return outcome
+    }
+
+    private func messageIsStored(_ id: String, in ticketID: Int64) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM messages WHERE ticket_id = ? AND external_id = ?"),
+                          arguments: [ticketID, id]) ?? false
+    }
+
+    /// Maps every id in `refs` to `ticketID` (ids already mapped keep their ticket: merging keeps them equal).
+    private func register(_ refs: [String], source: String, ticketID: Int64) throws {
+        let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO thread_refs (source, message_ref, ticket_id) VALUES (?, ?, ?)")
+        for ref in refs { try statement.execute(arguments: [source, ref, ticketID]) }
+    }
+
+    /// Whether the stored ticket's time span comes within the thread window of `ticket`'s date.
+    private func withinWindow(ticketID: Int64, of ticket: ImportedTicket) throws -> Bool {
+        guard let when = ticket.messages.compactMap(\.sentAt).min() ?? ticket.createdAt else { return true }
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT created_at, updated_at FROM tickets WHERE id = ?"),
+                                         arguments: [ticketID]) else { return false }
+        let first: String? = row["created_at"]
+        let last: String? = row["updated_at"] ?? first
+        let low = SQLDate.string(when.addingTimeInterval(-threadWindow))
+        let high = SQLDate.string(when.addingTimeInterval(threadWindow))
+        return (last.map { $0 >= low } ?? true) && (first.map { $0 <= high } ?? true)
+    }
+
+    /// Merges the tickets into the one whose earliest message is earliest; returns it and whether any merged.
+    private func mergeTickets(_ ids: [Int64]) throws -> (target: Int64, merged: Bool) {
+        guard ids.count > 1 else { return (ids[0], false) }
+        var roots: [(id: Int64, key: ThreadKey.Order)] = []
+        for id in ids {
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT created_at, external_id FROM tickets WHERE id = ?"),
+                                             arguments: [id]) else { continue }
+            roots.append((id, ThreadKey.Order(date: row["created_at"], id: row["external_id"])))
+        }
+        roots.sort { $0.key < $1.key }
+        guard let target = roots.first?.id else { return (ids[0], false) }
+        // What the index holds for the target, read before its messages change (see SearchSchema).
+        let targetIndexed = try indexedText(ticketID: target)
+        for other in roots.dropFirst().map(\.id) {
+            if let indexed = try indexedText(ticketID: other) {
+                try db.cachedStatement(sql: "INSERT INTO ticket_search (ticket_search, rowid, subject, body) VALUES ('delete', ?, ?, ?)")
+                    .execute(arguments: [other, indexed.subject, indexed.body])
+            }
+            try db.cachedStatement(sql: "UPDATE OR IGNORE messages SET ticket_id = ? WHERE ticket_id = ?").execute(arguments: [target, other])
+            try db.cachedStatement(sql: "UPDATE thread_refs SET ticket_id = ? WHERE ticket_id = ?").execute(arguments: [target, other])
+            try db.cachedStatement(sql: """
+                UPDATE tickets SET thread_key = coalesce(thread_key, (SELECT thread_key FROM tickets WHERE id = ?2)),
+                    updated_at = max(coalesce(updated_at, ''), coalesce((SELECT updated_at FROM tickets WHERE id = ?2), ''))
+                WHERE id = ?1
+                """).execute(arguments: [target, other])
+            try db.cachedStatement(sql: "DELETE FROM tickets WHERE id = ?").execute(arguments: [other])
+        }
+        try renumberMessages(ticketID: target)
+        try refreshDerivedColumns(ticketID: target, indexed: targetIndexed)
+        return (target, true)
+    }
+
+    /// When `prepared` is earlier than the ticket's first message, the ticket takes its fields (it is the root now).
+    private func rerootIfEarlier(_ ticketID: Int64, with prepared: PreparedTicket) throws -> Bool {
+        let ticket = prepared.ticket
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT created_at, external_id FROM tickets WHERE id = ?"),
+                                         arguments: [ticketID]) else { return false }
+        let current = ThreadKey.Order(date: row["created_at"], id: row["external_id"])
+        let candidate = ThreadKey.Order(date: prepared.createdAt, id: ticket.externalID)
+        guard candidate < current else { return false }
+        try db.cachedStatement(sql: """
+            UPDATE tickets SET external_id = ?, subject = ?, channel = ?, requester_name = ?, requester_email = ?,
+                organization = ?, tags = ?, custom_fields = ?, label_department = ?, label_priority = ?, created_at = ?,
+                record_hash = ?, thread_key = coalesce(?, thread_key), import_run_id = ?
+            WHERE id = ?
+            """).execute(arguments: [
+                ticket.externalID, ticket.subject, ticket.channel, ticket.requester?.name, ticket.requester?.email,
+                ticket.organization, prepared.tagsJSON, prepared.customFieldsJSON, ticket.labelDepartment,
+                ticket.labelPriority, prepared.createdAt, prepared.recordHash, ticket.threadHints?.subjectKey, runID, ticketID,
+            ])
+        return true
+    }
+
+    /// Orders the ticket's messages by date, then id; returns whether any position changed.
+    @discardableResult
+    private func renumberMessages(ticketID: Int64) throws -> Bool {
+        try db.cachedStatement(sql: """
+            WITH ordered AS (
+                SELECT id, row_number() OVER (ORDER BY sent_at IS NULL, sent_at, external_id) - 1 AS rank
+                FROM messages WHERE ticket_id = ?1)
+            UPDATE messages SET position = (SELECT rank FROM ordered WHERE ordered.id = messages.id)
+            WHERE ticket_id = ?1 AND position <> (SELECT rank FROM ordered WHERE ordered.id = messages.id)
+            """).execute(arguments: [ticketID])
+        return db.changesCount > 0
+    }
+}
+
+/// The `thread_refs` keys of a threaded record, and the order that picks a thread's root.
+enum ThreadKey {
+    /// Prefix of the subject-fallback keys in `thread_refs` (message ids never start with it).
+    static let subjectPrefix = "\u{1}subject:"
+    /// The suffix `MailTicketBuilder` puts on the subject key of a message whose subject has a reply prefix.
+    static let replySuffix = "|reply"
+
+    /// Ids to look up and ids to register for `ticket`.
+    static func keys(for ticket: ImportedTicket, hints: ThreadHints) -> (lookup: [String], register: [String]) {
+        let ids = [ticket.externalID] + hints.references
+        guard hints.references.isEmpty, let key = hints.subjectKey, !key.isEmpty else { return (ids, ids) }
+        let isReply = key.hasSuffix(replySuffix)
+        let base = isReply ? String(key.dropLast(replySuffix.count)) : key
+        let original = subjectPrefix + "original|" + base
+        let reply = subjectPrefix + "reply|" + base
+        if isReply { return (ids + [original, reply], ids + [reply]) }
+        return (ids + [reply], ids + [original])
+    }
+
+    /// Whether a stored copy of a mail record stays when another copy with a different digest arrives.
+    ///
+    /// A Message-ID names one message (RFC 5322 section 3.6.4); copies of it in several files differ only in
+    /// transport or folder data. The copy with the smaller digest wins, so the result does not depend on the
+    /// order and importing the same files again changes nothing. (A changed re-export of the same message is
+    /// taken only when its digest sorts first.)
+    static func keepsStoredCopy(stored: String?, incoming: String) -> Bool {
+        guard let stored else { return false }
+        return stored < incoming
+    }
+
+    /// Thread roots sort by date (undated last), then external id.
+    struct Order: Comparable {
+        var date: String?
+        var id: String
+
+        static func < (lhs: Order, rhs: Order) -> Bool {
+            switch (lhs.date, rhs.date) {
+            case let (left?, right?) where left != right: return left < right
+            case (nil, _?): return false
+            case (_?, nil): return true
+            default: return lhs.id < rhs.id
+            }
+        }
+    }
+}
