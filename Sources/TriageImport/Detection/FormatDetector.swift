@@ -30,10 +30,24 @@ public enum FormatDetector {
         if bytes.starts(with: [0xFF, 0xFE, 0x3C, 0x00]) || bytes.starts(with: [0xFE, 0xFF, 0x00, 0x3C]) {
             return xmlFormat(rootOf: decodeUTF16(Array(bytes)))
         }
+        if BinarySniffer.isBinary(Array(bytes)) {
+            throw ImportError.unknownFormat(file: path.isEmpty ? fileName : path,
+                                            reason: "binary content (\(BinarySniffer.describe(Array(bytes)))), not a ticket export")
+        }
         let text = String(decoding: bytes.prefix(16 << 10), as: UTF8.self)
         let trimmed = text.drop { $0.isWhitespace }
         if trimmed.first == "<" { return xmlFormat(rootOf: String(trimmed)) }
-        if trimmed.first == "{" || trimmed.first == "[" { return jsonFormat(text) }
+        if trimmed.first == "{" || trimmed.first == "[" {
+            let probe = JSONPayloadProbe(head: Array(bytes))
+            let keys = probe.root == .array ? probe.firstElementKeys
+                : (probe.firstArrayRecordKeys.isEmpty ? probe.topKeys : probe.firstArrayRecordKeys)
+            var vendor = JSONVendorFingerprint.vendor(ofRecordKeys: Set(keys))
+            if vendor == nil, probe.topKeys.contains("audits") || probe.topKeys.contains("ticket") { vendor = .zendesk }
+            if vendor == nil, probe.topKeys.contains("helpdesk_ticket") || probe.firstElementKeys.first == "helpdesk_ticket" { vendor = .freshdesk }
+            if vendor == nil, probe.topKeys.contains("_embedded") { vendor = .helpScout }
+            if let vendor { return vendor.format }
+            return jsonFormat(text)
+        }
         if looksLikeMail(text) || ext == "eml" { return .eml }
         if ext == "csv" || ext == "tsv" || looksLikeCSVHeader(text) { return .csv }
         if ext == "mbox" || ext == "mbx" { return .mbox }
@@ -63,6 +77,7 @@ public enum FormatDetector {
             switch name.lowercased() {
             case "tickets": return .zendeskXML
             case "helpdesk-tickets", "helpdesk_tickets": return .freshdeskXML
+            case "ticket" where rest.contains("autorespond") || rest.contains("<email>") || rest.contains("source=\"API\""): return .osTicketXML
             default: return .genericXML
             }
         }
