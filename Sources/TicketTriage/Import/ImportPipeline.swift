@@ -65,6 +65,11 @@ public struct ImportPipeline: Sendable {
         let started = clock.now
         var report = ImportFileReport(file: url.path, format: requested.rawValue, source: options.source ?? requested.defaultSource,
                                       counts: ImportCounts(), durationSeconds: 0, diagnostics: [], diagnosticCount: 0)
+        if let empty = ImportYield.precheck(url) {
+            report.error = "\(empty)"
+            report.inputError = true
+            return report
+        }
         let format: ImportFormat
         do {
             format = requested == .auto ? try FormatDetector.detect(url) : requested

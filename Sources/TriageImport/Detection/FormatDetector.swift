@@ -39,9 +39,8 @@ public enum FormatDetector {
         if trimmed.first == "<" { return xmlFormat(rootOf: String(trimmed)) }
         if trimmed.first == "{" || trimmed.first == "[" {
             let probe = JSONPayloadProbe(head: Array(bytes))
-            let keys = probe.root == .array ? probe.firstElementKeys
-                : (probe.firstArrayRecordKeys.isEmpty ? probe.topKeys : probe.firstArrayRecordKeys)
-            var vendor = JSONVendorFingerprint.vendor(ofRecordKeys: Set(keys))
+            var vendor = probe.root == .array ? JSONVendorFingerprint.vendor(ofRecordKeys: Set(probe.firstElementKeys))
+                : JSONVendorFingerprint.vendor(ofRecordKeys: Set(probe.topKeys)) ?? JSONVendorFingerprint.vendor(ofRecordKeys: Set(probe.firstArrayRecordKeys))
             if vendor == nil, probe.topKeys.contains("audits") || probe.topKeys.contains("ticket") { vendor = .zendesk }
             if vendor == nil, probe.topKeys.contains("helpdesk_ticket") || probe.firstElementKeys.first == "helpdesk_ticket" { vendor = .freshdesk }
             if vendor == nil, probe.topKeys.contains("_embedded") { vendor = .helpScout }
@@ -88,7 +87,8 @@ public enum FormatDetector {
         let headerNames: Set<String> = ["from", "to", "subject", "date", "message-id", "received", "return-path",
                                         "mime-version", "delivered-to", "content-type", "reply-to", "x-mailer"]
         var seen = 0
-        for line in text.split(separator: "\n", maxSplits: 40, omittingEmptySubsequences: false) {
+        // "\r\n" is one Character in Swift: split on both forms of line end.
+        for line in text.split(maxSplits: 40, omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             if line.isEmpty || line == "\r" { break }
             if line.first == " " || line.first == "\t" { continue }
             guard let colon = line.firstIndex(of: ":") else { return false }
@@ -98,7 +98,7 @@ public enum FormatDetector {
     }
 
     private static func looksLikeCSVHeader(_ text: String) -> Bool {
-        guard let first = text.split(separator: "\n").first else { return false }
+        guard let first = text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).first else { return false }
         let separators = first.filter { $0 == "," || $0 == ";" || $0 == "\t" }.count
         return separators >= 2 && !first.contains("{")
     }
