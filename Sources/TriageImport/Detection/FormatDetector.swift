@@ -91,7 +91,8 @@ public enum FormatDetector {
         for line in text.split(maxSplits: 40, omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             if line.isEmpty || line == "\r" { break }
             if line.first == " " || line.first == "\t" { continue }
-            guard let colon = line.firstIndex(of: ":") else { return false }
+            // A line that is no header field ends the header block (old software folds without indenting).
+            guard let colon = line.firstIndex(of: ":") else { break }
             if headerNames.contains(line[..<colon].lowercased()) { seen += 1 }
         }
         return seen >= 2

@@ -57,3 +57,25 @@ import TriageStore
         #expect(try store.statistics().tickets == 0)
     }
 }
+
+/// The shared public mail corpora (`../shared/corpora/email`, absent in a user's clone: then skipped): every
+/// message is taken by content whatever its name, and the expected-output files beside them are not.
+@Suite struct ImportPlanCorpusTests {
+    static let corpora = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../../shared/corpora/email").standardized
+
+    @Test func everyCorpusMessageIsTakenAndNothingElse() throws {
+        let zbateson = Self.corpora.appendingPathComponent("zbateson/tests/_data/emails")
+        let php = Self.corpora.appendingPathComponent("php-mime-mail-parser/tests/mails")
+        guard FileManager.default.fileExists(atPath: zbateson.path), FileManager.default.fileExists(atPath: php.path) else {
+            print("skipped: \(Self.corpora.path) is absent (the shared corpora are not part of the repository)")
+            return
+        }
+        let messages = try FileManager.default.contentsOfDirectory(atPath: zbateson.path).filter { $0.hasSuffix(".txt") }
+        let plan = try ImportPlan.make([zbateson], format: .eml)
+        #expect(Set(plan.files.filter { $0.deletingLastPathComponent().lastPathComponent == "emails" }.map(\.lastPathComponent)) == Set(messages))
+        #expect(!plan.files.contains { $0.lastPathComponent.hasSuffix(".png") || $0.lastPathComponent.hasSuffix(".doc") || $0.lastPathComponent.hasSuffix(".jpg") })
+        let phpMessages = try FileManager.default.contentsOfDirectory(atPath: php.path).filter { !$0.hasPrefix(".") }
+        let phpPlan = try ImportPlan.make([php], format: .eml)
+        #expect(phpPlan.files.count == phpMessages.count, "\(phpPlan.skipped)")
+    }
+}

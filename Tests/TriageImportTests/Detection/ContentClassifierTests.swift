@@ -12,6 +12,12 @@ import Testing
                 == .notUnderstood("not an e-mail message (no mail headers)"))
     }
 
+    /// Newsgroup and old MTA headers sometimes continue a field on an unindented line.
+    @Test func headersWithAnUnindentedContinuationAreStillMail() {
+        let head = Array("Newsgroups: php.internals\nReturn-Path: <a@example.com>\nReceived: from unknown (HELO x)\nby localhost with SMTP; 19 Nov 2014 08:46:08 -0000\nweird line\nSubject: x\n\nbody\n".utf8)
+        #expect(ContentClassifier.classify(head: head, fileName: "issue84", requested: .eml) == .importable(.eml))
+    }
+
     @Test func imagesAndOfficeDocumentsAreNotUnderstood() {
         let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]
         let doc: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0]
