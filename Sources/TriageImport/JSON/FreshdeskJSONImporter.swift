@@ -68,8 +68,8 @@ struct FreshdeskTicketMapper {
 
     func ticket(_ record: JSONRecordSource.Record) throws -> ImportedTicket? {
         let t = Self.unwrap(record.object)
-        let keys = Set(t.raw.keys)
-        if let vendor = JSONVendorFingerprint.vendor(ofRecordKeys: keys), vendor != .freshdesk {
+        var keys: Set<String> { Set(t.raw.keys) }
+        if record.index == 1, let vendor = JSONVendorFingerprint.vendor(ofRecordKeys: keys), vendor != .freshdesk {
             throw ImportError.unexpectedContent(file: file.path, expected: "Freshdesk tickets", found: "a \(vendor.displayName) record (keys \(JSONPayloadProbe.list(keys.sorted())))",
                                                 hint: "import it with --from \(vendor.format.rawValue), or without --from")
         }

@@ -75,8 +75,8 @@ struct JiraIssueMapper {
 
     func ticket(_ record: JSONRecordSource.Record) throws -> ImportedTicket? {
         let issue = record.object
-        let keys = Set(issue.raw.keys)
-        if let vendor = JSONVendorFingerprint.vendor(ofRecordKeys: keys), vendor != .jira {
+        var keys: Set<String> { Set(issue.raw.keys) }
+        if record.index == 1, let vendor = JSONVendorFingerprint.vendor(ofRecordKeys: keys), vendor != .jira {
             throw ImportError.unexpectedContent(file: file.path, expected: "Jira issues", found: "a \(vendor.displayName) record (keys \(JSONPayloadProbe.list(keys.sorted())))",
                                                 hint: "import it with --from \(vendor.format.rawValue), or without --from")
         }

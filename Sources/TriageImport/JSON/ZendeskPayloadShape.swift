@@ -49,14 +49,16 @@ enum ZendeskPayloadShape {
     }
 
     /// Refuses a record that is another vendor's or no ticket at all, naming what it is.
+    /// The vendor checks run on a file's first record only (they refuse the whole file); the ticket check on each.
     static func checkTicket(_ o: JSONObject, record: JSONRecordSource.Record, file: URL) throws {
+        if !["subject", "raw_subject", "description", "status", "requester_id", "nice_id", "req_email"].contains(where: { o.value($0) != nil }) {
+            throw JSONRecordError(message: "not a Zendesk ticket (keys \(JSONPayloadProbe.list(o.raw.keys.sorted())))")
+        }
+        guard record.index == 1 else { return }
         let keys = Set(o.raw.keys)
         if let vendor = JSONVendorFingerprint.vendor(ofRecordKeys: keys), vendor != .zendesk {
             throw ImportError.unexpectedContent(file: file.path, expected: "Zendesk tickets", found: "a \(vendor.displayName) record (keys \(JSONPayloadProbe.list(keys.sorted())))",
                                                 hint: "import it with --from \(vendor.format.rawValue), or without --from")
-        }
-        if !["subject", "raw_subject", "description", "status", "requester_id", "nice_id", "req_email"].contains(where: { o.value($0) != nil }) {
-            throw JSONRecordError(message: "not a Zendesk ticket (keys \(JSONPayloadProbe.list(keys.sorted())))")
         }
         // Freshdesk writes status and priority as numbers; Zendesk as words.
         if o.value("status") is NSNumber, !(o.value("status") is String), o.value("priority") is NSNumber {
