@@ -45,6 +45,9 @@ struct JSONPayloadReader {
             }
             let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
             if size > maxRecordBytes { return .list(paths: listKeys.map { [$0] }) }
+            if let line = probe.trailingCommaLine {
+                throw ImportError.malformed(file: url.path, line: line, reason: "a comma before `]` or `}` is not valid JSON; fix or re-export the file")
+            }
             return .document(try JSONDocument.load(url, maxBytes: maxRecordBytes))
         }
     }

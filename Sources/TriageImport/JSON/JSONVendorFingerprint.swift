@@ -67,7 +67,10 @@ public enum JSONVendorFingerprint {
         if keys.contains("helpdesk_ticket") { return .tickets(.freshdesk) }
         if keys.contains("ticket") { return .tickets(.zendesk) }
         if keys.contains("note") && keys.count == 1 { return .messages(.freshdesk) }
-        let ticketMarks = any("subject", "description", "description_text", "summary", "title", "Subject", "requestFieldValues", "issueKey", "fields", "nice_id")
+        // A description alone is no ticket (projects and groups have one); with a status or priority it is.
+        let ticketMarks = any("subject", "description_text", "summary", "title", "Subject", "requestFieldValues", "issueKey", "nice_id", "display_id")
+            || (keys.contains("fields") && any("key", "self"))
+            || (keys.contains("description") && any("status", "priority", "requester_id", "state"))
         let messageOwner = any("ticket_id", "ticketId", "issue_id", "ObjectId")
         if messageOwner && any("body", "html_body", "plain_body", "body_text", "events", "content", "Content") && !any("description", "description_text", "summary", "status", "requester_id") || (keys.contains("events") && keys.contains("ticket_id")) {
             let vendor: JSONVendor? = any("incoming", "support_email", "body_text", "from_email") ? .freshdesk
@@ -82,7 +85,7 @@ public enum JSONVendorFingerprint {
         if any("ticket_scope", "occasional", "available", "signature") && keys.contains("id") { return .sideLoad("agents") }
         if any("role", "email", "emailAddress", "phone", "mobile", "user_fields", "contact", "firstname", "first") && keys.contains("id") { return .sideLoad("users") }
         if any("domains", "domain_names", "organization_fields", "shared_tickets") { return .sideLoad("organizations") }
-        if keys.contains("id") && keys.contains("name") && any("description", "unassigned_for", "escalate_to", "agent_ids", "deleted", "default", "business_hours_id") { return .sideLoad("groups") }
+        if keys.contains("id") && keys.contains("name") && !any("key", "self") && any("description", "unassigned_for", "escalate_to", "agent_ids", "deleted", "default", "business_hours_id") { return .sideLoad("groups") }
         return .unknown
     }
 

@@ -115,6 +115,10 @@ import TriageModel
         let result = try ImportResult(ZendeskJSONImporter(), file)
         #expect(result.tickets.map(\.externalID) == ["1"])
         #expect(result.errors.count == 1 && result.errors[0].line == 3 && result.errors[0].message.contains("not valid JSON"), "\(result.errors)")
+        let single = try folder.write("single.json", "{\"ticket\": {\"id\": 1, \"subject\": \"a\",\n}}")
+        #expect(throws: ImportError.malformed(file: single.path, line: 2, reason: "a comma before `]` or `}` is not valid JSON; fix or re-export the file")) {
+            try ImportResult(ZendeskJSONImporter(), single)
+        }
     }
 
     @Test func numericStatusAndPriorityInAZendeskListAreAVendorMismatch() throws {
