@@ -104,7 +104,7 @@ public enum JSONVendorFingerprint {
             if let key = probe.firstArrayKey, ["tickets", "results", "issues", "values", "items", "comments", "conversations", "records", "data", "requests"].contains(key) || key == probe.topKeys.first {
                 if !probe.firstArrayRecordKeys.isEmpty {
                     let inner = kind(ofRecordKeys: Set(probe.firstArrayRecordKeys))
-                    if key == "comments", case .unknown = inner { return .messages(.jira) }
+                    if key == "comments", case .unknown = inner { return .messages(nil) }
                     if key == "tickets" || key == "issues", case .unknown = inner { return .tickets(nil) }
                     return inner
                 }

@@ -131,7 +131,8 @@ struct JiraIssueMapper {
             messages.append(ImportedMessage(externalID: "description", author: reporter, role: .customer, sentAt: created,
                                             text: (description as? String) ?? ADFText.text(of: description)))
         }
-        for c in r.objects("comment.values") + r.objects("comments.values") + r.objects("comments") {
+        let companions = (r.string("issueId").flatMap { companionComments[$0] } ?? []) + (companionComments[id] ?? [])
+        for c in r.objects("comment.values") + r.objects("comments.values") + r.objects("comments") + companions {
             messages.append(comment(c, reporter: reporter))
         }
         if let type = r.string("requestTypeId") { custom["request_type_id"] = type }
@@ -164,19 +165,24 @@ enum JiraCompanionComments {
         for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
         where name != main.lastPathComponent && name.lowercased().hasSuffix(".json") {
             let file = folder.appendingPathComponent(name)
-            guard let probe = try? JSONPayloadProbe.probe(file), probe.root == .object, probe.topKeys.contains("comments"),
+            guard let probe = try? JSONPayloadProbe.probe(file), probe.root == .object,
+                  probe.topKeys.contains("comments") || (probe.topKeys.contains("values") && probe.firstArrayRecordKeys.contains("body")),
                   !probe.topKeys.contains("fields"), !probe.topKeys.contains("issues"),
                   let root = try? JSONDocument.load(file, maxBytes: maxBytes) as? [String: Any] else { continue }
-            for comment in JSONObject(root).objects("comments") {
-                if let issue = issueID(fromCommentURL: comment.string("self")) { result[issue, default: []].append(comment) }
+            let page = JSONObject(root)
+            for comment in page.objects("comments") + page.objects("values") {
+                if let issue = issueID(fromCommentURL: comment.string("self") ?? comment.string("_links.self")) {
+                    result[issue, default: []].append(comment)
+                }
             }
         }
         return result
     }
 
-    /// `https://x.atlassian.net/rest/api/3/issue/10010/comment/10000` → `10010`.
+    /// `https://x.atlassian.net/rest/api/3/issue/10010/comment/10000` → `10010`; JSM's
+    /// `…/rest/servicedeskapi/request/2000/comment/1000` → `2000`.
     static func issueID(fromCommentURL url: String?) -> String? {
-        guard let url, let range = url.range(of: "/issue/") else { return nil }
+        guard let url, let range = url.range(of: "/issue/") ?? url.range(of: "/request/") else { return nil }
         let rest = url[range.upperBound...]
         guard let slash = rest.firstIndex(of: "/"), rest[slash...].hasPrefix("/comment") else { return nil }
         return String(rest[..<slash])

@@ -59,4 +59,21 @@ import TriageModel
         let paged = try folder.write("requests.json", #"{"size": 1, "start": 0, "limit": 50, "isLastPage": true, "values": [\#(Self.request)]}"#)
         #expect(try ImportResult(JiraJSONImporter(), paged).tickets.map(\.externalID) == ["HELPDESK-1"])
     }
+
+    @Test func jsmCommentPagesBesideTheRequestAreAttachedWithTheirVisibility() throws {
+        let folder = try TemporaryFolder()
+        let request = try folder.write("request.json", Self.request)
+        let comments = try folder.write("request-comments.json", """
+            {"size": 2, "start": 0, "limit": 50, "isLastPage": true, "values": [
+              {"id": "1000", "body": "Hello there", "public": true, "author": {"displayName": "Fred F. User", "emailAddress": "fred@example.com"},
+               "created": {"iso8601": "2015-10-09T10:22:00+0700"}, "_links": {"self": "https://x/rest/servicedeskapi/request/107001/comment/1000"}},
+              {"id": "1001", "body": "Internal: check stock", "public": false, "author": {"displayName": "Agent"},
+               "created": {"iso8601": "2015-10-09T11:00:00+0700"}, "_links": {"self": "https://x/rest/servicedeskapi/request/107001/comment/1001"}}]}
+            """)
+        let t = try #require(try ImportResult(JiraJSONImporter(), request).tickets.first)
+        #expect(t.messages.map(\.externalID) == ["description", "1000", "1001"])
+        #expect(t.messages.map(\.isPublic) == [true, true, false])
+        #expect(t.messages.map(\.role) == [.customer, .customer, .agent])
+        #expect(throws: ImportError.self) { try ImportResult(JiraJSONImporter(), comments) }
+    }
 }
