@@ -75,6 +75,16 @@ import TriageModel
         #expect(t.messages.map(\.isPublic) == [true, true, false])
     }
 
+    @Test func sideLoadsBesideTheExportAreFoundByContentWhateverTheirName() throws {
+        let folder = try TemporaryFolder()
+        let file = try folder.write("page-1.json", #"{"tickets": [{"id": 9, "subject": "Hi", "requester_id": 1, "group_id": 4, "status": "open", "comments": [{"id": 1, "author_id": 2, "body": "Hello", "public": true}]}]}"#)
+        try folder.write("people.json", #"[{"id": 1, "name": "Ana", "email": "ana@example.com", "role": "end-user"}, {"id": 2, "name": "Bo", "email": "bo@acme.com", "role": "agent"}]"#)
+        try folder.write("teams.json", #"{"groups": [{"id": 4, "name": "Billing", "description": "Money", "default": false}]}"#)
+        let t = try #require(try ImportResult(ZendeskJSONImporter(), file).tickets.first)
+        #expect(t.requester?.name == "Ana" && t.labelDepartment == "Billing")
+        #expect(t.messages.first?.author?.name == "Bo" && t.messages.first?.role == .agent)
+    }
+
     @Test func legacyExportRowsKeepRequesterOrganizationViaTagsAndDropPlaceholders() throws {
         let folder = try TemporaryFolder()
         let file = try folder.write("export.json", """
