@@ -10,7 +10,9 @@ struct Import: ParsableCommand {
         abstract: "Import ticket exports (email, XML, JSON, CSV) into the store.",
         discussion: """
             Formats are detected from the content; name one with --from when detection cannot tell.
-            Folders are imported file by file. Importing the same export again changes nothing; a newer export
+            Folders are walked and each file is classified by its content: exports are imported, companions
+            (side-loaded users, comments, conversations) are read with their export, anything else is skipped with
+            one warning line. Importing the same export again changes nothing; a newer export
             updates changed tickets and appends new messages. A bad record is reported (file:line) and skipped.
 
               triage import SampleTickets/zendesk/tickets.json

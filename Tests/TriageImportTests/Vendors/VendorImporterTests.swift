@@ -127,7 +127,9 @@ import TriageModel
              "CustomFields": [{"id": "3", "name": "Severity", "values": ["High"]}],
              "EffectiveId": {"type": "ticket", "id": "20"}, "_hyperlinks": [{"ref": "self", "type": "ticket", "id": 20}]}
             """
-        let one = try #require(try ImportResult(RTJSONImporter(), folder.write("20.json", ticket)).tickets.first)
+        let file = try folder.write("20.json", ticket)
+        #expect(try FormatDetector.detect(file) == .rtJSON)
+        let one = try #require(try ImportResult(RTJSONImporter(), file).tickets.first)
         #expect(one.externalID == "20" && one.subject == "Mail server down" && one.labelDepartment == "General")
         #expect(one.requester?.email == "root@localhost" && one.assignee == nil && one.customFields["Severity"] == "High")
         let page = try folder.write("search.json", #"{"count": 1, "page": 1, "per_page": 20, "total": 1, "items": [\#(ticket)]}"#)
