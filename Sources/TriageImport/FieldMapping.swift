@@ -19,6 +19,10 @@ import Yams
 ///   path: comments
 ///   fields: { external_id: id, body: text, author_email: author.email, role: author.type, created_at: at }
 /// ```
+///
+/// `records: "."` (or `$`) is the root itself; `records` may name a single object (one ticket). A field may join
+/// several (`requester_name: "{first} {last}"`); `value_maps` translate values; `derive_id` makes an id when the
+/// export has none. See docs/importing.md.
 public struct FieldMapping: Codable, Sendable, Hashable {
     /// Ticket-level fields that a mapping may name.
     public enum TicketField: String, Codable, Sendable, CaseIterable, CodingKeyRepresentable {
@@ -71,23 +75,68 @@ public struct FieldMapping: Codable, Sendable, Hashable {
     public var agentRoleValues: [String]?
     /// Separator for a `tags` field given as one string (default: comma or whitespace).
     public var tagSeparator: String?
+    /// Value maps by field name (`priority`, `status`, `messages.public`, `messages.role`): exported value →
+    /// stored value, compared case-insensitively (`{"2 normal": normal}`, `{note: internal}`); values not in the
+    /// map pass unchanged.
+    public var valueMaps: [String: [String: String]]?
+    /// When the export has no ticket id: the paths whose values, hashed, make one (`sha256:` + 16 hex digits).
+    public var deriveID: [String]?
 
     enum CodingKeys: String, CodingKey {
         case records, fields, messages
         case customFields = "custom_fields"
         case agentRoleValues = "agent_role_values"
         case tagSeparator = "tag_separator"
+        case valueMaps = "value_maps"
+        case deriveID = "derive_id"
     }
 
     public init(records: String? = nil, fields: [TicketField: String], messages: Messages? = nil,
                 customFields: [String: String]? = nil, agentRoleValues: [String]? = nil,
-                tagSeparator: String? = nil) {
+                tagSeparator: String? = nil, valueMaps: [String: [String: String]]? = nil, deriveID: [String]? = nil) {
         self.records = records
         self.fields = fields
         self.messages = messages
         self.customFields = customFields
         self.agentRoleValues = agentRoleValues
         self.tagSeparator = tagSeparator
+        self.valueMaps = valueMaps
+        self.deriveID = deriveID
+    }
+
+    /// The mapped value of `field` through `value_maps` (case-insensitive), or the value itself.
+    public func mapValue(_ value: String, field: String) -> String {
+        guard let map = valueMaps?[field] else { return value }
+        if let exact = map[value] { return exact }
+        let lower = value.lowercased()
+        return map.first { $0.key.lowercased() == lower }?.value ?? value
+    }
+
+    /// Whether a `public` value means customer-visible: `true`/`yes`/`1`/`public`/`external` → public,
+    /// `false`/`no`/`0`/`internal`/`private`/`note`/`hidden` → internal; anything else `nil` (not understood).
+    public static func publicFlag(_ value: String) -> Bool? {
+        switch value.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "true", "yes", "y", "1", "public", "external", "visible", "customer": true
+        case "false", "no", "n", "0", "internal", "private", "note", "hidden", "staff": false
+        default: nil
+        }
+    }
+
+    /// Whether a path is a template joining fields (`{first} {last}`).
+    public static func isTemplate(_ path: String) -> Bool {
+        path.contains("{") && path.contains("}")
+    }
+
+    /// The paths a template names (`{first} {last}` → `first`, `last`); a plain path names itself.
+    public static func paths(in spec: String) -> [String] {
+        guard isTemplate(spec) else { return [spec] }
+        var result: [String] = []
+        var rest = Substring(spec)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            result.append(String(rest[rest.index(after: open)..<close]).trimmingCharacters(in: .whitespaces))
+            rest = rest[rest.index(after: close)...]
+        }
+        return result
     }
 
     /// Reads a mapping file; errors name the file and what is wrong.
@@ -100,8 +149,8 @@ public struct FieldMapping: Codable, Sendable, Hashable {
         }
         do {
             let mapping = try YAMLDecoder().decode(FieldMapping.self, from: text)
-            guard mapping.fields[.externalID] != nil else {
-                throw ImportError.badMapping(file: url.path, reason: "`fields.external_id` is required: name the field that identifies a ticket")
+            guard mapping.fields[.externalID] != nil || !(mapping.deriveID ?? []).isEmpty else {
+                throw ImportError.badMapping(file: url.path, reason: "`fields.external_id` is required: name the field that identifies a ticket (or list the fields that together do under `derive_id`)")
             }
             return mapping
         } catch let error as ImportError {

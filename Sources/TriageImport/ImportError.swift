@@ -12,6 +12,18 @@ public enum ImportError: Error, Sendable, CustomStringConvertible, Equatable {
     case refused(file: String, line: Int?, reason: String)
     /// The format needs a mapping file and none (or a bad one) was given.
     case badMapping(file: String, reason: String)
+    /// The file is readable but holds no ticket the chosen importer understands: what was expected, what was found.
+    case unexpectedContent(file: String, expected: String, found: String, hint: String?)
+    /// A non-empty file from which no ticket was read.
+    case noTickets(file: String, reason: String)
+
+    /// Whether the fault is in the input's content (exit 65) rather than in reading it or in the store.
+    public var isDataError: Bool {
+        switch self {
+        case .unreadable: false
+        default: true
+        }
+    }
 
     public var description: String {
         switch self {
@@ -25,6 +37,10 @@ public enum ImportError: Error, Sendable, CustomStringConvertible, Equatable {
             "\(file)\(line.map { ":\($0)" } ?? ""): refused: \(reason)"
         case let .badMapping(file, reason):
             "\(file): bad field mapping: \(reason)"
+        case let .unexpectedContent(file, expected, found, hint):
+            "\(file): not imported: expected \(expected); found \(found)\(hint.map { "; \($0)" } ?? "")"
+        case let .noTickets(file, reason):
+            "\(file): no ticket imported: \(reason)"
         }
     }
 }

@@ -65,11 +65,17 @@ public struct ImportPipeline: Sendable {
         let started = clock.now
         var report = ImportFileReport(file: url.path, format: requested.rawValue, source: options.source ?? requested.defaultSource,
                                       counts: ImportCounts(), durationSeconds: 0, diagnostics: [], diagnosticCount: 0)
+        if let empty = ImportYield.precheck(url) {
+            report.error = "\(empty)"
+            report.inputError = true
+            return report
+        }
         let format: ImportFormat
         do {
             format = requested == .auto ? try FormatDetector.detect(url) : requested
         } catch {
             report.error = "\(error)"
+            report.inputError = (error as? ImportError)?.isDataError
             return report
         }
         report.format = format.rawValue
@@ -132,8 +138,9 @@ public struct ImportPipeline: Sendable {
         report.durationSeconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
         report.diagnostics = sink.collector.diagnostics
         report.diagnosticCount = sink.collector.count
-        let fatal = writeError ?? readerError.value
+        let fatal = writeError ?? readerError.value ?? (ImportYield.check(url, counts: counts, failed: counts.failed) as (any Error)?)
         report.error = fatal.map { "\($0)" }
+        report.inputError = (fatal as? ImportError)?.isDataError
         let status: ImportRunStatus = fatal != nil ? .failed : (counts.failed > 0 ? .completedWithErrors : .completed)
         do {
             try store.finishImportRun(id: runID, status: status, counts: counts,

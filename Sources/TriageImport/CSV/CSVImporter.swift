@@ -24,9 +24,10 @@ public struct CSVImporter: TicketImporter {
                 guard let columns = header else {
                     var map: [String: Int] = [:]
                     for (i, name) in row.fields.enumerated() { map[name.trimmingCharacters(in: .whitespaces).lowercased()] = i }
-                    let missing = mapping.fields.values.filter { map[$0.lowercased()] == nil }
-                    if map[mapping.fields[.externalID]!.lowercased()] == nil {
-                        throw ImportError.badMapping(file: url.path, reason: "the id column \"\(mapping.fields[.externalID]!)\" is not in the header (columns: \(row.fields.joined(separator: ", ")))")
+                    let missing = Set(mapping.fields.values.flatMap(FieldMapping.paths(in:))).filter { map[$0.lowercased()] == nil }
+                    let idColumns = mapping.fields[.externalID].map(FieldMapping.paths(in:)) ?? (mapping.deriveID ?? [])
+                    if !idColumns.contains(where: { map[$0.lowercased()] != nil }) {
+                        throw ImportError.badMapping(file: url.path, reason: "the id column \"\(idColumns.joined(separator: ", "))\" is not in the header (columns: \(row.fields.joined(separator: ", ")))")
                     }
                     for column in missing.sorted() {
                         diagnostics.report(ImportDiagnostic(severity: .warning, file: url.path, line: row.line, field: column, message: "mapped column is not in the header; the field stays empty"))

@@ -30,10 +30,23 @@ public enum FormatDetector {
         if bytes.starts(with: [0xFF, 0xFE, 0x3C, 0x00]) || bytes.starts(with: [0xFE, 0xFF, 0x00, 0x3C]) {
             return xmlFormat(rootOf: decodeUTF16(Array(bytes)))
         }
+        if BinarySniffer.isBinary(Array(bytes)) {
+            throw ImportError.unknownFormat(file: path.isEmpty ? fileName : path,
+                                            reason: "binary content (\(BinarySniffer.describe(Array(bytes)))), not a ticket export")
+        }
         let text = String(decoding: bytes.prefix(16 << 10), as: UTF8.self)
         let trimmed = text.drop { $0.isWhitespace }
         if trimmed.first == "<" { return xmlFormat(rootOf: String(trimmed)) }
-        if trimmed.first == "{" || trimmed.first == "[" { return jsonFormat(text) }
+        if trimmed.first == "{" || trimmed.first == "[" {
+            let probe = JSONPayloadProbe(head: Array(bytes))
+            var vendor = probe.root == .array ? JSONVendorFingerprint.vendor(ofRecordKeys: Set(probe.firstElementKeys))
+                : JSONVendorFingerprint.vendor(ofRecordKeys: Set(probe.topKeys)) ?? JSONVendorFingerprint.vendor(ofRecordKeys: Set(probe.firstArrayRecordKeys))
+            if vendor == nil, probe.topKeys.contains("audits") || probe.topKeys.contains("ticket") { vendor = .zendesk }
+            if vendor == nil, probe.topKeys.contains("helpdesk_ticket") || probe.firstElementKeys.first == "helpdesk_ticket" { vendor = .freshdesk }
+            if vendor == nil, probe.topKeys.contains("_embedded") { vendor = .helpScout }
+            if let vendor { return vendor.format }
+            return jsonFormat(text)
+        }
         if looksLikeMail(text) || ext == "eml" { return .eml }
         if ext == "csv" || ext == "tsv" || looksLikeCSVHeader(text) { return .csv }
         if ext == "mbox" || ext == "mbx" { return .mbox }
@@ -63,6 +76,7 @@ public enum FormatDetector {
             switch name.lowercased() {
             case "tickets": return .zendeskXML
             case "helpdesk-tickets", "helpdesk_tickets": return .freshdeskXML
+            case "ticket" where rest.contains("autorespond") || rest.contains("<email>") || rest.contains("source=\"API\""): return .osTicketXML
             default: return .genericXML
             }
         }
@@ -73,17 +87,19 @@ public enum FormatDetector {
         let headerNames: Set<String> = ["from", "to", "subject", "date", "message-id", "received", "return-path",
                                         "mime-version", "delivered-to", "content-type", "reply-to", "x-mailer"]
         var seen = 0
-        for line in text.split(separator: "\n", maxSplits: 40, omittingEmptySubsequences: false) {
+        // "\r\n" is one Character in Swift: split on both forms of line end.
+        for line in text.split(maxSplits: 40, omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             if line.isEmpty || line == "\r" { break }
             if line.first == " " || line.first == "\t" { continue }
-            guard let colon = line.firstIndex(of: ":") else { return false }
+            // A line that is no header field ends the header block (old software folds without indenting).
+            guard let colon = line.firstIndex(of: ":") else { break }
             if headerNames.contains(line[..<colon].lowercased()) { seen += 1 }
         }
         return seen >= 2
     }
 
     private static func looksLikeCSVHeader(_ text: String) -> Bool {
-        guard let first = text.split(separator: "\n").first else { return false }
+        guard let first = text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).first else { return false }
         let separators = first.filter { $0 == "," || $0 == ";" || $0 == "\t" }.count
         return separators >= 2 && !first.contains("{")
     }

@@ -11,6 +11,19 @@ struct JSONTicketEmitter {
     func run(_ source: JSONRecordSource, emit: (ImportRecord) throws -> Void,
              map: (JSONRecordSource.Record) throws -> ImportedTicket?) throws {
         try source.forEach(diagnostics: diagnostics) { record in
+            try one(record, emit: emit, map: map)
+        }
+    }
+
+    /// The same over records already in memory (a single-object document).
+    func run(records: [JSONRecordSource.Record], emit: (ImportRecord) throws -> Void,
+             map: (JSONRecordSource.Record) throws -> ImportedTicket?) throws {
+        for record in records { try one(record, emit: emit, map: map) }
+    }
+
+    private func one(_ record: JSONRecordSource.Record, emit: (ImportRecord) throws -> Void,
+                     map: (JSONRecordSource.Record) throws -> ImportedTicket?) throws {
+        do {
             let ticket: ImportedTicket?
             do {
                 ticket = try map(record)

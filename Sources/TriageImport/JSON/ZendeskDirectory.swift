@@ -31,7 +31,7 @@ struct ZendeskDirectory {
             let file = folder.appendingPathComponent(name)
             let stem = lower.split(separator: ".").first.map(String.init) ?? lower
             let kind: String? = ["users", "groups", "organizations"].first { stem == $0 || stem.hasSuffix("_" + $0) || stem.hasSuffix("-" + $0) }
-                ?? (lower.contains("comments") ? "comments" : nil)
+                ?? (lower.contains("comments") ? "comments" : nil) ?? Self.kind(byContentOf: file)
             guard let kind else { continue }
             if kind == "comments", try JSONRecordSource.isJSONLines(file) {
                 try commentIndex.index(file, maxRecordBytes: maxRecordBytes, diagnostics: diagnostics)
@@ -39,6 +39,24 @@ struct ZendeskDirectory {
                 try absorb(JSONRecordSource(url: file, paths: [[kind], []], maxRecordBytes: maxRecordBytes), kind: kind,
                            diagnostics: diagnostics)
             }
+        }
+    }
+
+    /// A companion's kind from its content when its name does not say (`agents.json`, `export-people.json`).
+    static func kind(byContentOf file: URL) -> String? {
+        guard let probe = try? JSONPayloadProbe.probe(file, headBytes: 64 << 10) else { return nil }
+        switch JSONVendorFingerprint.kind(of: probe) {
+        case let .sideLoad(what):
+            switch what {
+            case "users", "agents", "contacts": return "users"
+            case "organizations", "companies": return "organizations"
+            case "groups": return "groups"
+            default: return nil
+            }
+        case .messages(.zendesk), .messages(nil):
+            return (probe.firstElementKeys + probe.firstArrayRecordKeys + probe.topKeys).contains("ticket_id") ? "comments" : nil
+        default:
+            return nil
         }
     }
 

@@ -10,7 +10,9 @@ struct Import: ParsableCommand {
         abstract: "Import ticket exports (email, XML, JSON, CSV) into the store.",
         discussion: """
             Formats are detected from the content; name one with --from when detection cannot tell.
-            Folders are imported file by file. Importing the same export again changes nothing; a newer export
+            Folders are walked and each file is classified by its content: exports are imported, companions
+            (side-loaded users, comments, conversations) are read with their export, anything else is skipped with
+            one warning line. Importing the same export again changes nothing; a newer export
             updates changed tickets and appends new messages. A bad record is reported (file:line) and skipped.
 
               triage import SampleTickets/zendesk/tickets.json
@@ -40,13 +42,19 @@ struct Import: ParsableCommand {
             let configuration = try global.loadConfiguration()
             let logger = global.logger()
             let store = try global.openStore()
-            let files: [URL]
+            let plan: ImportPlan
             do {
-                files = try ImportPipeline.expand(paths.map { URL(fileURLWithPath: $0) })
+                plan = try ImportPlan.make(paths.map { URL(fileURLWithPath: $0) }, format: from)
             } catch {
                 throw CLIError(error, exitCode: .noInput)
             }
-            if files.isEmpty { throw CLIError(message: "nothing to import in \(paths.joined(separator: ", "))", exitCode: .noInput) }
+            for skip in plan.skipped { Terminal.err(skip.description) }
+            let files = plan.files
+            if files.isEmpty {
+                let what = plan.skipped.isEmpty ? "" : " (\(plan.skipped.count) file(s) skipped: see above)"
+                throw CLIError(message: "nothing to import in \(paths.joined(separator: ", "))\(what)",
+                               exitCode: plan.skipped.isEmpty ? .noInput : .dataError)
+            }
             var pipeline = ImportPipeline(store: store, logger: logger)
             pipeline.batchSize = 1000
             var reports: [ImportFileReport] = []
@@ -74,7 +82,9 @@ struct Import: ParsableCommand {
                 if output.format == .text { Terminal.out(Self.summary(report)) }
             }
             if output.format == .json { try Terminal.json(reports) }
-            if reports.contains(where: { $0.error != nil }) { throw ExitStatus.failure.code }
+            if output.format == .text, !plan.skipped.isEmpty { Terminal.out(Self.skipSummary(plan)) }
+            let failures = reports.filter { $0.error != nil }
+            if !failures.isEmpty { throw (failures.allSatisfy { $0.inputError == true } ? ExitStatus.dataError : ExitStatus.failure).code }
             if reports.contains(where: { $0.counts.failed > 0 }) { throw ExitStatus.partial.code }
         }
     }
@@ -90,6 +100,11 @@ struct Import: ParsableCommand {
         } catch {
             throw CLIError(error, exitCode: .configuration)
         }
+    }
+
+    /// `skipped 3 file(s): 2 not understood, 1 companion(s) read with their export`
+    static func skipSummary(_ plan: ImportPlan) -> String {
+        "skipped \(plan.skipped.count) file(s): \(plan.notUnderstoodCount) not understood, \(plan.companionCount) companion(s) read with their export"
     }
 
     static func summary(_ r: ImportFileReport) -> String {

@@ -60,6 +60,9 @@ struct Inspect: ParsableCommand {
                 throw CLIError(error, exitCode: .dataError)
             }
             if output.format == .text { Terminal.out("\(count) ticket(s), \(diagnostics.count) diagnostic(s)") }
+            if count == 0 {
+                throw CLIError(message: "\(url.path): no ticket read (\(diagnostics.errors) record error(s)); check --from (see docs/importing.md)", exitCode: .dataError)
+            }
             if diagnostics.errors > 0 { throw ExitStatus.partial.code }
         }
     }
