@@ -10,6 +10,7 @@ struct TriageBench: AsyncParsableCommand {
             // Each area registers its benchmark command here.
             ImportBench.self,
             LocalModelBench.self,
+            LocalCorpusBench.self,
             AnthropicBench.self,
             XMLBench.self,
             DigestBench.self,

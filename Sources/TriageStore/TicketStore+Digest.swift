@@ -25,7 +25,7 @@ extension TicketStore {
     ///   - importFailureLimit: at most this many import errors are listed (all are counted).
     public func digestAggregates(for window: DigestAggregates.Window,
                                  ageRanges: [(minimumHours: Int, maximumHours: Int?)],
-                                 lowConfidenceThreshold: Double = 0.6,
+                                 lowConfidenceThreshold: Double = NeedsHumanThreshold.default,
                                  importFailureLimit: Int = 50) throws -> DigestAggregates {
         try read("computing the digest aggregates") { db in
             let start = SQLDate.string(window.start)

@@ -33,7 +33,6 @@ public enum DefaultConfiguration {
         # The daily digest (`triage digest`); uncomment what you need.
         # digest:
         #   time_zone: Europe/Berlin        # the day the digest covers, in this zone (IANA name)
-        #   low_confidence_threshold: 0.6
         #   mail:                           # for `triage digest --send`
         #     server: smtps://smtp.example.com:465   # or smtp://host:587 (STARTTLS)
         #     tls: required                 # smtp:// only: required, opportunistic or none (local relay)
@@ -51,10 +50,12 @@ public enum DefaultConfiguration {
         #   max_tokens: 400                   # per answer; bounds the worst-case cost the budget reserves
         #   summary_words: 40
         #   summary_language: English
-        #   confidence_threshold: 0.6         # below: escalate (cascade) and flag for a human
         #   local_threshold: 0.85             # cascade: the local model answers alone at or above this
         #   fallback_to_local: false          # cascade: API down after retries → local answer, marked
         #   redaction: { emails: true, phones: true, cards: true, ibans: true, restore_in_summary: true, patterns: [] }
+        # Below this confidence a result asks for a human: the local model, Claude (and the cascade's escalation),
+        # `triage show`, routing and the digest's low-confidence count all use this one value.
+        # needs_human_threshold: 0.5
         # Routing rules (escalations, SLA timers, webhooks), relative to this file; see Templates/rules.example.yml.
         # rules: rules.yml
 

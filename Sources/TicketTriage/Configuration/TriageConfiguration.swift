@@ -45,8 +45,27 @@ public struct TriageConfiguration: Sendable, Codable, Equatable {
     /// The routing rules file (`rules:`), relative to the configuration file; `nil`: no routing.
     public var rules: String?
 
+    /// Below this confidence a result asks for a human (`needs_human_threshold`): the one threshold the local and
+    /// Claude classifiers, the cascade's escalation, `show`, routing and the digest use. Setting it also sets
+    /// ``ClaudeSettings/confidenceThreshold`` and ``DigestSettings/lowConfidenceThreshold``.
+    public var needsHumanThreshold: Double = NeedsHumanThreshold.default {
+        didSet {
+            claude.confidenceThreshold = needsHumanThreshold
+            digest.lowConfidenceThreshold = needsHumanThreshold
+        }
+    }
+
     enum CodingKeys: String, CodingKey {
         case departments, `import`, digest, claude, rules
+        case needsHumanThreshold = "needs_human_threshold"
+    }
+
+    /// Keys that used to hold their own thresholds.
+    private struct SectionKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
     }
 
     public init() {}
@@ -58,6 +77,18 @@ public struct TriageConfiguration: Sendable, Codable, Equatable {
         digest = try c.decodeIfPresent(DigestSettings.self, forKey: .digest) ?? digest
         claude = try c.decodeIfPresent(ClaudeSettings.self, forKey: .claude) ?? claude
         rules = try c.decodeIfPresent(String.self, forKey: .rules)
+        for (section, key) in [(CodingKeys.digest, "low_confidence_threshold"), (.claude, "confidence_threshold")] {
+            if let nested = try? c.nestedContainer(keyedBy: SectionKey.self, forKey: section),
+               nested.contains(SectionKey(stringValue: key)) {
+                throw DecodingError.dataCorruptedError(
+                    forKey: section, in: c,
+                    debugDescription: "\(key) is now the one top-level needs_human_threshold (used by show, routing, "
+                        + "the digest and the cascade alike); move the value there")
+            }
+        }
+        needsHumanThreshold = try c.decodeIfPresent(Double.self, forKey: .needsHumanThreshold) ?? needsHumanThreshold
+        claude.confidenceThreshold = needsHumanThreshold
+        digest.lowConfidenceThreshold = needsHumanThreshold
     }
 
     /// Reads `triage.yml`; errors name the file and the key.
@@ -84,6 +115,9 @@ public struct TriageConfiguration: Sendable, Codable, Equatable {
     public func validate(file: String) throws {
         guard TimeZone(identifier: `import`.timeZone) != nil else {
             throw ConfigurationError(file: file, message: "import.time_zone \"\(`import`.timeZone)\" is not an IANA time zone (e.g. Europe/Berlin)")
+        }
+        guard needsHumanThreshold >= 0 && needsHumanThreshold <= 1 else {
+            throw ConfigurationError(file: file, message: "needs_human_threshold \(needsHumanThreshold) is not a confidence: use a value from 0 to 1 (default \(NeedsHumanThreshold.default))")
         }
         guard !departments.isEmpty else {
             throw ConfigurationError(file: file, message: "departments is empty: list at least one department")

@@ -20,7 +20,7 @@ public struct DigestBuilder: Sendable {
     /// The SLA section's policy (the rules file's `sla:`); `nil` leaves the section empty.
     public var sla: DigestSLA?
 
-    public init(store: TicketStore, lowConfidenceThreshold: Double = 0.6, trendDays: Int = 7,
+    public init(store: TicketStore, lowConfidenceThreshold: Double = NeedsHumanThreshold.default, trendDays: Int = 7,
                 themeSampleLimit: Int = 5000, themeExtractor: ThemeExtractor = ThemeExtractor()) {
         self.store = store
         self.lowConfidenceThreshold = lowConfidenceThreshold

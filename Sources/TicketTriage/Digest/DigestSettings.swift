@@ -1,4 +1,5 @@
 import Foundation
+import TriageModel
 
 /// The `digest:` section of `triage.yml`: the day's time zone and where `--send` delivers.
 public struct DigestSettings: Sendable, Codable, Equatable {
@@ -37,7 +38,7 @@ public struct DigestSettings: Sendable, Codable, Equatable {
     /// IANA zone whose calendar day the digest covers.
     public var timeZone: String = "UTC"
     /// Results below this confidence count as low confidence.
-    public var lowConfidenceThreshold: Double = 0.6
+    public var lowConfidenceThreshold: Double = NeedsHumanThreshold.default
     public var mail = Mail()
 
     enum CodingKeys: String, CodingKey {

@@ -1,10 +1,12 @@
 import Foundation
+import Logging
 import TriageClassify
+import TriageImport
 import TriageModel
 import TriageStore
 
-/// Evaluates any classifier on the held-out labelled tickets: each ticket is classified (nothing is stored) and
-/// compared with its human label; cost and latency come from the model calls.
+/// Evaluates any classifier on labelled tickets: each ticket is classified (nothing is stored) and compared with
+/// its human label; cost and latency come from the model calls.
 public struct BackendEvaluation: Sendable {
     public var store: TicketStore
     public var classifier: any Classifier
@@ -23,8 +25,13 @@ public struct BackendEvaluation: Sendable {
         var test = training.split(try training.labelledExamples()).test
         if let limit { test = Array(test.prefix(limit)) }
         guard !test.isEmpty else { throw TrainingError(message: "no held-out labelled tickets to evaluate on") }
+        return try await run(examples: test)
+    }
+
+    /// The report over `examples` (e.g. from ``labelledTestFile(_:format:options:logger:)``).
+    public func run(examples: [LabeledText]) async throws -> EvaluationReport {
         var predictions: [Prediction] = []
-        var remaining = test[...]
+        var remaining = examples[...]
         try await withThrowingTaskGroup(of: Prediction?.self) { group in
             func startNext() {
                 guard let example = remaining.popFirst() else { return }
@@ -49,5 +56,22 @@ public struct BackendEvaluation: Sendable {
         }
         predictions.sort { $0.id < $1.id }
         return Evaluation.report(predictions: predictions)
+    }
+
+    /// The labelled tickets of an export that is not in the store: it is imported into a throw-away in-memory
+    /// store with the same importers, mappings and options as `triage import`, and its department labels are read
+    /// back exactly as `triage train` reads them.
+    ///
+    /// Throws when the file cannot be imported or holds no ticket with a department label.
+    public static func labelledTestFile(_ url: URL, format: ImportFormat, options: ImportOptions,
+                                        logger: Logger) throws -> [LabeledText] {
+        let store = try TicketStore.inMemory()
+        let report = ImportPipeline(store: store, logger: logger).importFile(url, format: format, options: options)
+        if let error = report.error { throw TrainingError(message: "cannot read the test file: \(error)") }
+        let examples = try LocalModelTraining(store: store).labelledExamples()
+        guard !examples.isEmpty else {
+            throw TrainingError(message: "\(url.path): no ticket with a department label (\(report.counts.new) ticket(s) read, \(report.counts.failed) failed); map the label column to `department` in the mapping (--mapping) and try again")
+        }
+        return examples
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TriageModel
 
 /// The `claude:` section of `triage.yml`: which model, how long the answer may be, thresholds and redaction.
 ///
@@ -12,7 +13,7 @@ import Foundation
 ///   summary_words: 60
 ///   summary_language: English
 ///   effort: low
-///   confidence_threshold: 0.6
+///   (the confidence threshold is the top-level `needs_human_threshold`)
 ///   local_threshold: 0.85
 ///   fallback_to_local: false
 ///   redaction: { emails: true, phones: true, cards: true, ibans: true, restore_in_summary: true, patterns: [] }
@@ -42,7 +43,7 @@ public struct ClaudeSettings: Codable, Sendable, Hashable {
 
     public init(model: String = "claude-haiku-5-5", escalationModel: String? = nil, maxTokens: Int = 400,
                 summaryWords: Int = 60, summaryLanguage: String = "English", effort: String? = "low",
-                confidenceThreshold: Double = 0.6, localThreshold: Double = 0.85, fallbackToLocal: Bool = false,
+                confidenceThreshold: Double = NeedsHumanThreshold.default, localThreshold: Double = 0.85, fallbackToLocal: Bool = false,
                 redaction: RedactionSettings = RedactionSettings(), examples: [PromptExample] = PromptExample.defaults) {
         self.model = model
         self.escalationModel = escalationModel

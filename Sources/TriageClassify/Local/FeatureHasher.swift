@@ -25,12 +25,20 @@ public struct FeatureHasher: Sendable, Hashable, Codable {
 
     /// The features of a ticket's subject and body.
     public func features(subject: String, body: String) -> SparseFeatures {
+        var features = termFrequencies(subject: subject, body: body)
+        features.normalize()
+        return features
+    }
+
+    /// The sublinear term frequencies (`1 + log(count)`) of a ticket's subject and body, not normalized: the
+    /// model multiplies them by its inverse document frequencies before normalizing.
+    public func termFrequencies(subject: String, body: String) -> SparseFeatures {
         var raw: [UInt32] = []
         raw.reserveCapacity((subject.utf8.count * 2 + body.utf8.count) * 2)
         collect(subject, into: &raw)
         collect(subject, into: &raw)
         collect(body, into: &raw)
-        return Self.normalize(raw)
+        return Self.count(raw)
     }
 
     /// Appends the bucket of every feature occurrence in `text`.
@@ -93,9 +101,9 @@ public struct FeatureHasher: Sendable, Hashable, Codable {
     }
 
     /// Counts occurrences in an open-addressing table (bucket numbers are already hashes, so they index it
-    /// directly), weights each bucket by `1 + log(count)` and L2-normalizes. The order of the buckets is
-    /// deterministic for a given text but not sorted.
-    static func normalize(_ raw: [UInt32]) -> SparseFeatures {
+    /// directly) and weights each bucket by `1 + log(count)`. The order of the buckets is deterministic for a given
+    /// text but not sorted.
+    static func count(_ raw: [UInt32]) -> SparseFeatures {
         guard !raw.isEmpty else { return SparseFeatures(indices: [], values: []) }
         var capacity = 16
         while capacity < raw.count * 2 { capacity <<= 1 }
@@ -107,7 +115,6 @@ public struct FeatureHasher: Sendable, Hashable, Codable {
         var values: [Float] = []
         indices.reserveCapacity(raw.count)
         values.reserveCapacity(raw.count)
-        var sumSquares: Float = 0
         keys.withUnsafeMutableBufferPointer { keys in
             counts.withUnsafeMutableBufferPointer { counts in
                 for index in raw {
@@ -120,12 +127,9 @@ public struct FeatureHasher: Sendable, Hashable, Codable {
                     let weight = counts[slot] == 1 ? 1 : 1 + logf(Float(counts[slot]))
                     indices.append(keys[slot])
                     values.append(weight)
-                    sumSquares += weight * weight
                 }
             }
         }
-        let scale = 1 / sumSquares.squareRoot()
-        for position in values.indices { values[position] *= scale }
         return SparseFeatures(indices: indices, values: values)
     }
 }

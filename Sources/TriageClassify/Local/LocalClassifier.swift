@@ -14,7 +14,7 @@ public struct LocalClassifier: Classifier {
         /// Maximum words of the summary.
         public var summaryWords: Int
 
-        public init(confidenceThreshold: Double = 0.5, summaryWords: Int = 60) {
+        public init(confidenceThreshold: Double = NeedsHumanThreshold.default, summaryWords: Int = 60) {
             self.confidenceThreshold = confidenceThreshold
             self.summaryWords = summaryWords
         }
@@ -36,7 +36,10 @@ public struct LocalClassifier: Classifier {
 
     /// The full result for a ticket, synchronously (evaluation and benchmarks call this directly).
     ///
-    /// - Parameter labelledPriority: the human priority label, used instead of the heuristic when present.
+    /// Priority: the human label when present, else the model's learned priority (when it was trained on priority
+    /// labels), else the keyword heuristic.
+    ///
+    /// - Parameter labelledPriority: the human priority label, used instead of the model and heuristic when present.
     public func result(subject: String, body: String, labelledPriority: Priority? = nil) -> TriageResult {
         let prediction = model.predict(subject: subject, body: body)
         let text = subject + "\n" + body
@@ -49,7 +52,8 @@ public struct LocalClassifier: Classifier {
         if !assessment.riskTerms.isEmpty { reasons.append("risk terms: " + assessment.riskTerms.joined(separator: ", ")) }
         let summary = ExtractiveSummarizer(maxWords: options.summaryWords).summarize(subject: subject, body: Self.customerText(body))
         return TriageResult(
-            department: prediction.department, priority: labelledPriority ?? assessment.priority,
+            department: prediction.department,
+            priority: labelledPriority ?? prediction.priority.flatMap(Priority.init(rawValue:)) ?? assessment.priority,
             sentiment: assessment.sentiment, language: detector.detect(text, words: words),
             confidence: prediction.confidence, summary: summary, needsHuman: !reasons.isEmpty,
             needsHumanReason: reasons.isEmpty ? nil : reasons.joined(separator: "; "),

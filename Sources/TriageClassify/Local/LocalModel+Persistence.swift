@@ -2,10 +2,12 @@ import Foundation
 
 /// File layout (little-endian):
 /// `"TTLM"` · format version (UInt32) · header length (UInt32) · header JSON (``LocalModel/Metadata``, sorted keys) ·
-/// weights (Float32 × labels × buckets) · FNV-1a checksum of everything before it (UInt64).
+/// IDF (Float32 × buckets) · department weights (Float32 × (buckets + 1) × labels) · priority weights (Float32 ×
+/// (buckets + 1) × priority labels, when the header has a priority head) · FNV-1a checksum of everything before it
+/// (UInt64). Version 1 (complement naive Bayes, no IDF) is refused with a message to retrain.
 extension LocalModel {
     /// The file format this build writes and reads.
-    public static let formatVersion: UInt32 = 1
+    public static let formatVersion: UInt32 = 2
     static let magic: [UInt8] = Array("TTLM".utf8)
 
     /// Encodes the model as the bytes of a model file.
@@ -18,8 +20,10 @@ extension LocalModel {
         Self.append(Self.formatVersion, to: &data)
         Self.append(UInt32(header.count), to: &data)
         data.append(header)
-        let littleEndian = weights.map { $0.bitPattern.littleEndian }
-        littleEndian.withUnsafeBytes { data.append(contentsOf: $0) }
+        for array in [idf, weights, priorityWeights] {
+            let littleEndian = array.map { $0.bitPattern.littleEndian }
+            littleEndian.withUnsafeBytes { data.append(contentsOf: $0) }
+        }
         let checksum = StableHash.hash(bytes: data)
         Self.append(checksum, to: &data)
         return data
@@ -55,17 +59,25 @@ extension LocalModel {
         } catch {
             throw LocalModelError.corrupt(path: path, reason: "header does not decode: \(error)")
         }
-        let expected = metadata.labels.count * metadata.hasher.bucketCount
+        let buckets = metadata.hasher.bucketCount
+        let priorityCount = metadata.priority?.labels.count ?? 0
+        let expected = buckets + (buckets + 1) * (metadata.labels.count + priorityCount)
         let weightBytes = bytes.count - 8 - 12 - headerLength
         guard metadata.labels.count >= 2, (8...24).contains(metadata.hasher.hashBits), weightBytes == expected * 4 else {
             throw LocalModelError.corrupt(
                 path: path, reason: "expected \(expected) weights for \(metadata.labels.count) labels, found \(weightBytes / 4)")
         }
-        let start = 12 + headerLength
-        let weights = (0..<expected).map { index in
-            Float(bitPattern: UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: start + index * 4, as: UInt32.self)))
+        func floats(from start: Int, count: Int) -> [Float] {
+            (0..<count).map { index in
+                Float(bitPattern: UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: start + index * 4, as: UInt32.self)))
+            }
         }
-        return LocalModel(metadata: metadata, weights: weights)
+        let start = 12 + headerLength
+        let idf = floats(from: start, count: buckets)
+        let weights = floats(from: start + buckets * 4, count: (buckets + 1) * metadata.labels.count)
+        let priorityWeights = floats(from: start + (buckets + (buckets + 1) * metadata.labels.count) * 4,
+                                     count: (buckets + 1) * priorityCount)
+        return LocalModel(metadata: metadata, weights: weights, idf: idf, priorityWeights: priorityWeights)
     }
 
     /// Writes the model file atomically.

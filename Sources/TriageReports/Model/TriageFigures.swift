@@ -20,7 +20,7 @@ public struct TriageFigures: Codable, Sendable, Hashable {
     public var unpricedCalls: Int
 
     public init(ticketsTriaged: Int, byBackend: [LabelCount] = [], lowConfidence: Int = 0,
-                lowConfidenceThreshold: Double = 0.6, tokens: TokenUsage = TokenUsage(), calls: Int = 0,
+                lowConfidenceThreshold: Double = NeedsHumanThreshold.default, tokens: TokenUsage = TokenUsage(), calls: Int = 0,
                 batchCalls: Int = 0, costUSD: Double = 0, unpricedCalls: Int = 0) {
         self.ticketsTriaged = ticketsTriaged
         self.byBackend = byBackend

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TriageModel
 @testable import TriageClassify
 
 @Suite("LocalModel persistence")
@@ -38,10 +39,35 @@ struct LocalModelPersistenceTests {
 
     @Test func aNewerFormatVersionIsRefused() throws {
         var data = try Self.model().encoded()
-        data[4] = 2
-        #expect(throws: LocalModelError.unsupportedFormatVersion(path: "m.ttlm", found: 2, supported: 1)) {
+        data[4] = 3
+        #expect(throws: LocalModelError.unsupportedFormatVersion(path: "m.ttlm", found: 3, supported: 2)) {
             try LocalModel(decoding: data, path: "m.ttlm")
         }
+    }
+
+    /// A file of the previous format (complement naive Bayes, version 1) is refused with a message to retrain.
+    @Test func aVersionOneFileAsksToRetrain() throws {
+        var data = try Self.model().encoded()
+        data[4] = 1
+        let error = #expect(throws: LocalModelError.self) { try LocalModel(decoding: data, path: "old.model") }
+        #expect(error == .unsupportedFormatVersion(path: "old.model", found: 1, supported: 2))
+        #expect(error?.description.contains("retrain with `triage train`") == true)
+    }
+
+    @Test func aPriorityHeadRoundTrips() throws {
+        let examples = TrainingTickets.training().enumerated().map { index, example in
+            var example = example
+            example.priority = index % 3 == 0 ? .urgent : .normal
+            return example
+        }
+        let model = try LocalModelTrainer.train(examples: examples, options: .init(hasher: FeatureHasher(hashBits: 12)))
+        #expect(model.metadata.priority?.labels == ["normal", "urgent"])
+        #expect(model.priorityWeights.count == ((1 << 12) + 1) * 2)
+        let loaded = try LocalModel(decoding: try model.encoded(), path: "m")
+        #expect(loaded.priorityWeights == model.priorityWeights)
+        #expect(loaded.idf == model.idf)
+        let ticket = TrainingTickets.heldOut()[0]
+        #expect(loaded.predict(subject: ticket.subject, body: ticket.body).priority != nil)
     }
 
     @Test func aTruncatedFileIsCorrupt() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TriageModel
 @testable import TriageClassify
 
 @Suite("LocalModelTrainer")
@@ -85,7 +86,7 @@ struct LocalModelTrainerTests {
         #expect(model.weights == overfit.weights)
         func heldOutLoss(_ model: LocalModel) -> Double {
             let heldOut = TrainingTickets.heldOut()
-            let scores = heldOut.map { model.scores(model.metadata.hasher.features(subject: $0.subject, body: $0.body)) }
+            let scores = heldOut.map { model.scores(subject: $0.subject, body: $0.body) }
             let truth = heldOut.map { model.labels.firstIndex(of: $0.department)! }
             return TemperatureScaling.negativeLogLikelihood(scores: scores, truth: truth, temperature: model.metadata.temperature)
         }
@@ -106,5 +107,69 @@ struct LocalModelTrainerTests {
         #expect(throws: LocalModelError.self) {
             try LocalModelTrainer.train(examples: TrainingTickets.training(), options: .init(calibrationFraction: 1))
         }
+    }
+}
+
+@Suite("LocalModelTrainer class weights and priority")
+struct LocalModelTrainerBalanceTests {
+    /// Every department but one keeps all its tickets; `rare` keeps only a few. Class weighting must not let the
+    /// large departments swallow it.
+    static func unbalanced(rare: String, keep: Int) -> [LabeledText] {
+        var kept = 0
+        return TrainingTickets.training().filter { ticket in
+            guard ticket.department == rare else { return true }
+            kept += 1
+            return kept <= keep
+        }
+    }
+
+    static func recall(_ model: LocalModel, of department: String) -> Double {
+        let tickets = TrainingTickets.heldOut().filter { $0.department == department }
+        let hits = tickets.filter { model.predict(subject: $0.subject, body: $0.body).department == department }
+        return Double(hits.count) / Double(tickets.count)
+    }
+
+    @Test func classWeightsKeepARareDepartmentRecognisable() throws {
+        let rare = TrainingTickets.departments[0].name
+        let examples = Self.unbalanced(rare: rare, keep: 4)
+        let weighted = try LocalModelTrainer.train(examples: examples, options: .init(classWeightPower: 1, seed: 3))
+        let unweighted = try LocalModelTrainer.train(examples: examples, options: .init(classWeightPower: 0, seed: 3))
+        #expect(Self.recall(weighted, of: rare) >= Self.recall(unweighted, of: rare))
+        #expect(Self.recall(weighted, of: rare) >= 0.5, "recall \(Self.recall(weighted, of: rare))")
+        let costs = LocalModelTrainer.exampleCosts(truth: [0, 0, 0, 1], labelCount: 2,
+                                                   options: .init(cost: 2, classWeightPower: 1))
+        #expect(costs == [Float(2 * 4.0 / 6), Float(2 * 4.0 / 6), Float(2 * 4.0 / 6), 4])
+    }
+
+    @Test func priorityIsLearnedFromPriorityLabels() throws {
+        // Priority follows the department here, so a learned head can get it right where keywords cannot.
+        let urgent = Set(TrainingTickets.departments.prefix(3).map(\.name))
+        let examples = TrainingTickets.training().map { ticket in
+            var ticket = ticket
+            ticket.priority = urgent.contains(ticket.department) ? .urgent : .low
+            return ticket
+        }
+        let model = try LocalModelTrainer.train(examples: examples, options: .init(seed: 3))
+        #expect(model.metadata.priority?.labels == ["low", "urgent"])
+        let heldOut = TrainingTickets.heldOut()
+        let right = heldOut.filter { ticket in
+            model.predict(subject: ticket.subject, body: ticket.body).priority == (urgent.contains(ticket.department) ? "urgent" : "low")
+        }
+        #expect(Double(right.count) / Double(heldOut.count) >= 0.85)
+        let classifier = LocalClassifier(model: model)
+        let first = heldOut[0]
+        #expect(classifier.result(subject: first.subject, body: first.body).priority
+            == (urgent.contains(first.department) ? .urgent : .low))
+
+        let unlabelled = try LocalModelTrainer.train(examples: TrainingTickets.training(), options: .init(seed: 3))
+        #expect(unlabelled.metadata.priority == nil)
+        #expect(unlabelled.priorityWeights.isEmpty)
+    }
+
+    @Test func theBucketCountKeepsTheFileUnderTheLimit() {
+        let many = LocalModelTrainer.hasher(.init(), labelCount: 77, priorityCount: 4)
+        #expect(((1 << many.hashBits) + 1) * (77 + 4 + 1) * 4 <= LocalModelTrainer.maximumModelBytes)
+        #expect(LocalModelTrainer.hasher(.init(), labelCount: 8, priorityCount: 0).hashBits == 20)
+        #expect(LocalModelTrainer.hasher(.init(hasher: FeatureHasher(hashBits: 12)), labelCount: 8, priorityCount: 0).hashBits == 12)
     }
 }
