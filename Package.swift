@@ -56,6 +56,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: - Help desk APIs
+        .target(
+            name: "HelpdeskAPI",
+            dependencies: ["TriageModel", "TriageImport", "TriageNetwork"],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: - Stages
         .target(
             name: "TriageClassify",
@@ -78,7 +85,7 @@ let package = Package(
             name: "TicketTriage",
             dependencies: [
                 "TriageModel", "MailParser", "TriageImport", "TriageStore", "TriageNetwork",
-                "AnthropicClient", "TriageClassify", "TriageRules", "TriageReports", "Yams",
+                "AnthropicClient", "TriageClassify", "TriageRules", "TriageReports", "Yams", "HelpdeskAPI",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -87,7 +94,7 @@ let package = Package(
             name: "triage",
             dependencies: [
                 "TicketTriage", "TriageModel", "TriageStore", "TriageImport", "TriageClassify", "AnthropicClient",
-                "TriageRules", "TriageReports",
+                "TriageRules", "TriageReports", "HelpdeskAPI", "TriageNetwork",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -112,7 +119,7 @@ let package = Package(
             name: "triage-bench",
             dependencies: [
                 "TicketTriage", "TriageTestSupport", "TriageImport", "TriageStore", "TriageModel", "TriageClassify",
-                "TriageRules", "AnthropicClient", "TriageNetwork",
+                "TriageRules", "AnthropicClient", "TriageNetwork", "HelpdeskAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -150,6 +157,11 @@ let package = Package(
             name: "TriageClassifyTests",
             dependencies: ["TriageClassify", "TriageTestSupport"],
             resources: [.copy("Claude/Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HelpdeskAPITests",
+            dependencies: ["HelpdeskAPI", "TriageNetwork", "TriageTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "TriageRulesTests", dependencies: ["TriageRules"], swiftSettings: swiftSettings),
