@@ -80,6 +80,8 @@ public struct FakeHelpdeskTicket: Sendable, Hashable {
 
 /// A failure a fake help desk answers the next matching request with, in script order.
 public enum HelpdeskFault: Sendable, Hashable {
+    /// Answers normally (a placeholder that lets a script fault the third request, not the first).
+    case pass
     /// This HTTP status with a JSON error body (500, 503, 400 …).
     case status(Int)
     /// 429 with `Retry-After: seconds`.
