@@ -49,12 +49,14 @@ public struct HelpdeskConnection: Sendable {
 
     /// Sends a request and returns status, headers and the whole body, after rate-limit waits and retries.
     /// Statuses other than 429 and 5xx are returned as they are (the caller decides what a 404 or 409 means).
-    public func send(_ method: String, _ url: URL, json body: Data? = nil) async throws -> (status: Int, headers: HTTPHeaders, body: Data) {
+    /// `idempotent` overrides the method's default (a search sent as POST is safe to repeat).
+    public func send(_ method: String, _ url: URL, json body: Data? = nil,
+                     idempotent: Bool? = nil) async throws -> (status: Int, headers: HTTPHeaders, body: Data) {
         let path = url.path
         var headers: HTTPHeaders = ["Accept": "application/json", "Authorization": credentials.authorization]
         if body != nil { headers["Content-Type"] = "application/json" }
         let request = HTTPRequest(method: method, url: url, headers: headers, body: body, timeout: requestTimeout)
-        let idempotent = method == "GET" || method == "PUT"
+        let idempotent = idempotent ?? (method == "GET" || method == "PUT")
         var attempts = 0
         var waits = 0
         while true {
@@ -91,8 +93,8 @@ public struct HelpdeskConnection: Sendable {
     }
 
     /// `send` that requires a 2xx answer with a JSON object body.
-    public func json(_ method: String, _ url: URL, body: Data? = nil) async throws -> [String: Any] {
-        let value = try await jsonValue(method, url, body: body)
+    public func json(_ method: String, _ url: URL, body: Data? = nil, idempotent: Bool? = nil) async throws -> [String: Any] {
+        let value = try await jsonValue(method, url, body: body, idempotent: idempotent)
         guard let object = value as? [String: Any] else {
             throw HelpdeskError.malformed(vendor: vendor, path: url.path, detail: "expected a JSON object")
         }
@@ -100,8 +102,8 @@ public struct HelpdeskConnection: Sendable {
     }
 
     /// `send` that requires a 2xx answer with a JSON body (object or array).
-    public func jsonValue(_ method: String, _ url: URL, body: Data? = nil) async throws -> Any {
-        let (status, _, data) = try await send(method, url, json: body)
+    public func jsonValue(_ method: String, _ url: URL, body: Data? = nil, idempotent: Bool? = nil) async throws -> Any {
+        let (status, _, data) = try await send(method, url, json: body, idempotent: idempotent)
         guard (200..<300).contains(status) else {
             if status == 409 { throw HelpdeskError.conflict(vendor: vendor, path: url.path) }
             throw HelpdeskError.status(vendor: vendor, path: url.path, status: status, detail: Self.errorDetail(data))

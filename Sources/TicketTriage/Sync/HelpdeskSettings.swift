@@ -93,6 +93,30 @@ public struct HelpdeskSettings: Sendable, Decodable, Equatable {
             client.includeComments = zendesk.comments ?? true
             if let size = zendesk.pageSize { client.pageSize = max(1, min(1000, size)) }
             return client
+        case "freshdesk":
+            guard let base = value("FRESHDESK_BASE_URL", freshdesk.baseURL) else {
+                throw missing("the Freshdesk base URL (https://DOMAIN.freshdesk.com)", "FRESHDESK_BASE_URL", "freshdesk.base_url")
+            }
+            guard let key = value("FRESHDESK_API_KEY", freshdesk.apiKey) else {
+                throw missing("the Freshdesk API key", "FRESHDESK_API_KEY", "freshdesk.api_key")
+            }
+            var client = FreshdeskClient(connection: HelpdeskConnection(
+                vendor: "Freshdesk", baseURL: try Self.baseURL(base, env: "FRESHDESK_BASE_URL", file: configFile),
+                credentials: .freshdeskKey(key), transport: transport, clock: clock))
+            if let size = freshdesk.pageSize { client.pageSize = max(1, min(100, size)) }
+            return client
+        case "jsm":
+            guard let base = value("JSM_BASE_URL", jsm.baseURL) else {
+                throw missing("the Jira site URL (https://SITE.atlassian.net)", "JSM_BASE_URL", "jsm.base_url")
+            }
+            guard let email = value("JSM_EMAIL", jsm.email) else { throw missing("the Atlassian account e-mail", "JSM_EMAIL", "jsm.email") }
+            guard let token = value("JSM_API_TOKEN", jsm.apiToken) else { throw missing("the Atlassian API token", "JSM_API_TOKEN", "jsm.api_token") }
+            var client = JSMClient(connection: HelpdeskConnection(
+                vendor: "Jira Service Management", baseURL: try Self.baseURL(base, env: "JSM_BASE_URL", file: configFile),
+                credentials: .basic(user: email, password: token), transport: transport, clock: clock),
+                jql: value("JSM_JQL", jsm.jql) ?? "")
+            if let size = jsm.pageSize { client.pageSize = max(1, min(100, size)) }
+            return client
         default:
             throw ConfigurationError(file: configFile, message: "unknown help desk \"\(vendor)\": use zendesk, freshdesk or jsm")
         }
