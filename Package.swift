@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .executable(name: "triage", targets: ["triage"]),
         .executable(name: "mock-anthropic", targets: ["mock-anthropic"]),
+        .executable(name: "mock-helpdesk", targets: ["mock-helpdesk"]),
         .library(name: "TicketTriage", targets: ["TicketTriage"]),
         .library(name: "MailParser", targets: ["MailParser"]),
     ],
@@ -112,6 +113,11 @@ let package = Package(
         ),
         .executableTarget(
             name: "mock-anthropic",
+            dependencies: ["TriageTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "mock-helpdesk",
             dependencies: ["TriageTestSupport"],
             swiftSettings: swiftSettings
         ),

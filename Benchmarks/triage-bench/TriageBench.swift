@@ -15,6 +15,7 @@ struct TriageBench: AsyncParsableCommand {
             DigestBench.self,
             MailBench.self,
             RouteBench.self,
+            SyncBench.self,
         ]
     )
 }

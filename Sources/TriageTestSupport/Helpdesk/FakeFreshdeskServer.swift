@@ -63,6 +63,33 @@ public final class FakeFreshdeskServer: Sendable {
             // The first comment is the ticket's description; conversations are the replies and notes after it.
             return FakeHelpdeskHTTP.json(200, ticket.comments.dropFirst().map { conversation(ticket, $0) }, headers: rateHeaders)
         }
+        if parts.count >= 4, parts[2] == "tickets", let id = Int(parts[3]) {
+            guard var ticket = await ledger.tickets[id] else { return FakeHelpdeskHTTP.json(404, ["code": "access_denied"]) }
+            let body = (try? JSONSerialization.jsonObject(with: request.body)) as? [String: Any] ?? [:]
+            switch (request.method, parts.count) {
+            case ("GET", 4):
+                return FakeHelpdeskHTTP.json(200, self.ticket(ticket, include: []), headers: rateHeaders)
+            case ("PUT", 4):
+                if let tags = body["tags"] as? [String] { ticket.tags = tags }
+                if let code = body["priority"] as? Int { ticket.priority = priorities.first { $0.value == code }?.key ?? ticket.priority }
+            case ("POST", 5) where parts[4] == "notes":
+                guard let html = body["body"] as? String else {
+                    return FakeHelpdeskHTTP.json(400, ["description": "Validation failed", "errors": [["field": "body", "code": "missing_field"]]])
+                }
+                let text = html.replacingOccurrences(of: "<br>", with: "\n").replacingOccurrences(of: "&lt;", with: "<")
+                    .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
+                let noteID = (ticket.comments.map(\.id).max() ?? id * 10) + 1
+                ticket.comments.append(.init(id: noteID, body: text, byAgent: true, isPublic: !(body["private"] as? Bool ?? false),
+                                             createdAt: ticket.updatedAt.addingTimeInterval(1)))
+            default:
+                return FakeHelpdeskHTTP.json(404, ["description": "no such endpoint \(request.method) \(request.path)"])
+            }
+            ticket.updatedAt = ticket.updatedAt.addingTimeInterval(1)
+            await ledger.put(ticket)
+            await ledger.recordWrite(FakeHelpdeskWrite(method: request.method, path: request.path, ticketID: id,
+                                                       body: String(decoding: request.body, as: UTF8.self)))
+            return FakeHelpdeskHTTP.json(request.method == "POST" ? 201 : 200, self.ticket(ticket, include: []), headers: rateHeaders)
+        }
         return FakeHelpdeskHTTP.json(404, ["description": "no such endpoint \(request.method) \(request.path)"])
     }
 
@@ -102,5 +129,7 @@ public final class FakeFreshdeskServer: Sendable {
     public func setOutage(_ status: Int?) async { await ledger.setOutage(status) }
     public var requests: [FakeHelpdeskRequest] { get async { await ledger.requests } }
     public var rateLimitedCount: Int { get async { await ledger.rateLimitedCount } }
+    public var writes: [FakeHelpdeskWrite] { get async { await ledger.writes } }
+    public var tickets: [FakeHelpdeskTicket] { get async { await ledger.ordered() } }
     public func stop() async { await server.stop() }
 }

@@ -27,6 +27,14 @@ enum FakeHelpdeskHTTP {
             return FlyingFox.HTTPResponse(statusCode: .ok, body: .streamed(chunks, count: 512))
         case let .delay(duration)?:
             try? await Task.sleep(for: duration)
+        case .agentEditFirst?:
+            if let id = ticketID(in: recorded.path) { await ledger.agentEdit(id) }
+        case .resetAfterProcessing?:
+            guard recorded.authorization == expectedAuthorization else { return json(401, ["error": "Couldn't authenticate you"]) }
+            _ = try await route(recorded)
+            let (chunks, writer) = AsyncThrowingStream<Data, any Error>.makeStream()
+            writer.finish(throwing: CancellationError())
+            return FlyingFox.HTTPResponse(statusCode: .ok, body: .streamed(chunks, count: 512))
         case .pass?, nil:
             break
         }
@@ -34,6 +42,14 @@ enum FakeHelpdeskHTTP {
             return json(401, ["error": "Couldn't authenticate you"])
         }
         return try await route(recorded)
+    }
+
+    /// The numeric ticket id in `/…/tickets/{id}…` or `/…/issue/KEY-{id}…`.
+    static func ticketID(in path: String) -> Int? {
+        let parts = path.split(separator: "/").map(String.init)
+        guard let index = parts.firstIndex(where: { $0 == "tickets" || $0 == "issue" }), index + 1 < parts.count else { return nil }
+        let raw = parts[index + 1].replacingOccurrences(of: ".json", with: "")
+        return Int(raw.split(separator: "-").last ?? "")
     }
 
     static func json(_ status: Int, _ object: Any, headers: [String: String] = [:]) -> FlyingFox.HTTPResponse {

@@ -13,6 +13,8 @@ actor FakeHelpdeskLedger {
     /// When set, every request is answered with this status (an outage).
     var outage: Int?
     private(set) var rateLimitedCount = 0
+    private(set) var writes: [FakeHelpdeskWrite] = []
+    private(set) var conflicts = 0
 
     init(tickets: [FakeHelpdeskTicket]) {
         for ticket in tickets { self.tickets[ticket.id] = ticket }
@@ -43,6 +45,17 @@ actor FakeHelpdeskLedger {
             listRequestsInWindow += 1
         }
         return nil
+    }
+
+    func recordWrite(_ write: FakeHelpdeskWrite) { writes.append(write) }
+    func noteConflict() { conflicts += 1 }
+
+    /// An agent's edit: the tag `agent-edit` and an update time a minute later.
+    func agentEdit(_ id: Int) {
+        guard var ticket = tickets[id] else { return }
+        if !ticket.tags.contains("agent-edit") { ticket.tags.append("agent-edit") }
+        ticket.updatedAt = ticket.updatedAt.addingTimeInterval(60)
+        tickets[id] = ticket
     }
 
     /// Tickets ordered as incremental exports order them: by update time, then id.

@@ -90,6 +90,21 @@ public enum HelpdeskFault: Sendable, Hashable {
     case reset
     /// Waits this long before answering normally (a shorter client timeout fires).
     case delay(Duration)
+    /// Processes the request, then drops the connection before the answer's body (the write happened; the client
+    /// cannot know).
+    case resetAfterProcessing
+    /// Write endpoints only: an agent edits the ticket (adds the tag `agent-edit`, a later update time) just before
+    /// this request is processed, so a `safe_update` carrying the older stamp is refused with 409.
+    case agentEditFirst
+}
+
+/// A write a fake help desk accepted.
+public struct FakeHelpdeskWrite: Sendable, Hashable {
+    public var method: String
+    public var path: String
+    public var ticketID: Int
+    /// The JSON body as received.
+    public var body: String
 }
 
 /// Which requests a scripted fault applies to.

@@ -78,6 +78,39 @@ public final class FakeJSMServer: Sendable {
             return FakeHelpdeskHTTP.json(200, ["comments": replies.dropFirst(start).prefix(count).map { comment(ticket, $0) },
                                                "startAt": start, "maxResults": count, "total": replies.count])
         }
+        if parts.count >= 5, parts[3] == "issue", let id = Int(parts[4].split(separator: "-").last ?? ""), request.method != "GET" {
+            guard var ticket = await ledger.tickets[id] else { return FakeHelpdeskHTTP.json(404, ["errorMessages": ["Issue does not exist"]]) }
+            let body = (try? JSONSerialization.jsonObject(with: request.body)) as? [String: Any] ?? [:]
+            var status = 204
+            switch (request.method, parts.count) {
+            case ("PUT", 5):
+                for operation in (body["update"] as? [String: Any])?["labels"] as? [[String: String]] ?? [] {
+                    if let add = operation["add"], !ticket.tags.contains(add) { ticket.tags.append(add) }
+                    if let remove = operation["remove"] { ticket.tags.removeAll { $0 == remove } }
+                }
+                if let priority = ((body["fields"] as? [String: Any])?["priority"] as? [String: Any])?["name"] as? String {
+                    ticket.priority = ["Low": "low", "Medium": "normal", "High": "high", "Highest": "urgent"][priority] ?? ticket.priority
+                }
+            case ("POST", 6) where parts[5] == "comment":
+                let isInternal = (body["properties"] as? [[String: Any]] ?? []).contains {
+                    $0["key"] as? String == "sd.public.comment" && ($0["value"] as? [String: Any])?["internal"] as? Bool == true
+                }
+                let paragraphs = ((body["body"] as? [String: Any])?["content"] as? [[String: Any]] ?? []).map { paragraph in
+                    (paragraph["content"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }.joined()
+                }
+                let commentID = (ticket.comments.map(\.id).max() ?? id * 10) + 1
+                ticket.comments.append(.init(id: commentID, body: paragraphs.joined(separator: "\n\n"), byAgent: true,
+                                             isPublic: !isInternal, createdAt: ticket.updatedAt.addingTimeInterval(1)))
+                status = 201
+            default:
+                return FakeHelpdeskHTTP.json(404, ["errorMessages": ["no such endpoint \(request.method) \(request.path)"]])
+            }
+            ticket.updatedAt = ticket.updatedAt.addingTimeInterval(1)
+            await ledger.put(ticket)
+            await ledger.recordWrite(FakeHelpdeskWrite(method: request.method, path: request.path, ticketID: id,
+                                                       body: String(decoding: request.body, as: UTF8.self)))
+            return status == 204 ? FlyingFox.HTTPResponse(statusCode: .noContent) : FakeHelpdeskHTTP.json(201, ["id": "\(id)"])
+        }
         return FakeHelpdeskHTTP.json(404, ["errorMessages": ["no such endpoint \(request.method) \(request.path)"]])
     }
 
@@ -136,5 +169,7 @@ public final class FakeJSMServer: Sendable {
     public func put(_ ticket: FakeHelpdeskTicket) async { await ledger.put(ticket) }
     public func inject(_ faults: [HelpdeskFault], on endpoint: HelpdeskEndpoint = .any) async { await ledger.addFaults(faults, for: endpoint) }
     public var requests: [FakeHelpdeskRequest] { get async { await ledger.requests } }
+    public var writes: [FakeHelpdeskWrite] { get async { await ledger.writes } }
+    public var tickets: [FakeHelpdeskTicket] { get async { await ledger.ordered() } }
     public func stop() async { await server.stop() }
 }

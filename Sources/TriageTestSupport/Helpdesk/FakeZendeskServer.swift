@@ -61,7 +61,42 @@ public final class FakeZendeskServer: Sendable {
                                                "users": [requester(ticket), agent], "next_page": NSNull(),
                                                "previous_page": NSNull(), "count": ticket.comments.count])
         }
+        if parts.count == 4, parts[2] == "tickets", parts[3].hasSuffix(".json"), let id = Int(parts[3].dropLast(5)) {
+            guard let ticket = await ledger.tickets[id] else { return FakeHelpdeskHTTP.json(404, ["error": "RecordNotFound"]) }
+            if request.method == "GET" { return FakeHelpdeskHTTP.json(200, ["ticket": self.ticket(ticket)]) }
+            if request.method == "PUT" { return await update(ticket, request, ledger: ledger) }
+        }
         return FakeHelpdeskHTTP.json(404, ["error": "InvalidEndpoint", "description": "\(request.method) \(request.path)"])
+    }
+
+    /// `PUT /api/v2/tickets/{id}.json`: refuses a `safe_update` whose `updated_stamp` is not the ticket's
+    /// `updated_at` with 409; otherwise applies tags, priority, group, custom fields and the comment.
+    private static func update(_ current: FakeHelpdeskTicket, _ request: FakeHelpdeskRequest,
+                               ledger: FakeHelpdeskLedger) async -> FlyingFox.HTTPResponse {
+        guard let body = (try? JSONSerialization.jsonObject(with: request.body)) as? [String: Any],
+              let changes = body["ticket"] as? [String: Any] else {
+            return FakeHelpdeskHTTP.json(400, ["error": "InvalidJSON"])
+        }
+        if changes["safe_update"] as? Bool == true {
+            guard changes["updated_stamp"] as? String == FakeHelpdeskHTTP.iso(current.updatedAt) else {
+                await ledger.noteConflict()
+                return FakeHelpdeskHTTP.json(409, ["error": "UpdateConflict",
+                                                   "description": "Safe Update prevented the update due to outdated ticket data. Please fetch the latest ticket data and try again."])
+            }
+        }
+        var ticket = current
+        if let tags = changes["tags"] as? [String] { ticket.tags = tags }
+        if let priority = changes["priority"] as? String { ticket.priority = priority }
+        if let comment = changes["comment"] as? [String: Any], let text = comment["body"] as? String {
+            let id = (ticket.comments.map(\.id).max() ?? ticket.id * 10) + 1
+            ticket.comments.append(.init(id: id, body: text, byAgent: true, isPublic: comment["public"] as? Bool ?? true,
+                                         createdAt: ticket.updatedAt.addingTimeInterval(1)))
+        }
+        ticket.updatedAt = ticket.updatedAt.addingTimeInterval(1)
+        await ledger.put(ticket)
+        await ledger.recordWrite(FakeHelpdeskWrite(method: request.method, path: request.path, ticketID: ticket.id,
+                                                   body: String(decoding: request.body, as: UTF8.self)))
+        return FakeHelpdeskHTTP.json(200, ["ticket": self.ticket(ticket)])
     }
 
     // MARK: - Incremental export
@@ -158,6 +193,10 @@ public final class FakeZendeskServer: Sendable {
     public var requests: [FakeHelpdeskRequest] { get async { await ledger.requests } }
     /// How many 429s the rate limit answered.
     public var rateLimitedCount: Int { get async { await ledger.rateLimitedCount } }
+    /// Writes accepted (409s not included), in order.
+    public var writes: [FakeHelpdeskWrite] { get async { await ledger.writes } }
+    /// Updates refused with 409 because their `updated_stamp` was stale.
+    public var conflicts: Int { get async { await ledger.conflicts } }
     /// The tickets as the fake holds them now.
     public var tickets: [FakeHelpdeskTicket] { get async { await ledger.ordered() } }
 
