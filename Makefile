@@ -89,6 +89,7 @@ demo-sync: build
 	 $(TRIAGE) sync jsm $(SYNC_OPTS) --since 2020-01-01 && \
 	 echo "== the daily job: sync from the stored cursors, triage, route, digest" && \
 	 $(TRIAGE) sync zendesk $(SYNC_OPTS) && \
+	 $(TRIAGE) train $(SYNC_OPTS) | head -n 1 && \
 	 $(TRIAGE) run --backend local $(SYNC_OPTS) && \
 	 $(TRIAGE) route $(SYNC_OPTS) --rules SampleTickets/rules.yml && \
 	 $(TRIAGE) digest $(SYNC_OPTS) --rules SampleTickets/rules.yml --format text | head -n 20; \
