@@ -8,7 +8,7 @@ BENCH_DIR ?= Benchmarks/data
 TRIAGE    = .build/debug/triage
 DEMO_OPTS = --db $(DEMO_DIR)/triage.sqlite --config $(DEMO_DIR)/triage.yml
 
-.PHONY: all deps build release test demo demo-claude bench bench-all install clean
+.PHONY: all deps build release test demo demo-claude demo-sync bench bench-all install clean
 
 all: build
 
@@ -70,6 +70,30 @@ demo-claude: build
 	 status=$$?; pkill -x mock-anthropic; exit $$status
 	@echo "== tokens and cost"
 	@$(TRIAGE) stats --db $(DEMO_DIR)-claude/triage.sqlite | head -n 4
+
+## demo-sync: sync from fake Zendesk, Freshdesk and JSM APIs (mock-helpdesk on loopback), then triage, route, digest
+SYNC_DIR  = $(DEMO_DIR)-sync
+SYNC_OPTS = --db $(SYNC_DIR)/triage.sqlite
+demo-sync: build
+	@rm -rf $(SYNC_DIR) && mkdir -p $(SYNC_DIR)
+	@sleep 1800 2> /dev/null < /dev/null | .build/debug/mock-helpdesk --zendesk-port 18561 --freshdesk-port 18562 --jsm-port 18563 --tickets 60 > $(SYNC_DIR)/mock.log 2>&1 & \
+	 mock=$$!; sleep 1; \
+	 export ZENDESK_BASE_URL=http://127.0.0.1:18561 ZENDESK_EMAIL=agent@example.com ZENDESK_API_TOKEN=zd-test-token-7f3a; \
+	 export FRESHDESK_BASE_URL=http://127.0.0.1:18562 FRESHDESK_API_KEY=fd-test-key-4b1e; \
+	 export JSM_BASE_URL=http://127.0.0.1:18563 JSM_EMAIL=bot@example.com JSM_API_TOKEN=atl-test-token-c9d0 JSM_JQL='project = SUP'; \
+	 echo "== dry run: what the first Zendesk sync would fetch"; \
+	 $(TRIAGE) sync zendesk $(SYNC_OPTS) --since 2020-01-01 --dry-run | tail -n 3 && \
+	 echo "== first syncs (backfill from --since)" && \
+	 $(TRIAGE) sync zendesk $(SYNC_OPTS) --since 2020-01-01 && \
+	 $(TRIAGE) sync freshdesk $(SYNC_OPTS) --since 2020-01-01 && \
+	 $(TRIAGE) sync jsm $(SYNC_OPTS) --since 2020-01-01 && \
+	 echo "== the daily job: sync from the stored cursors, triage, route, digest" && \
+	 $(TRIAGE) sync zendesk $(SYNC_OPTS) && \
+	 $(TRIAGE) train $(SYNC_OPTS) | head -n 1 && \
+	 $(TRIAGE) run --backend local $(SYNC_OPTS) && \
+	 $(TRIAGE) route $(SYNC_OPTS) --rules SampleTickets/rules.yml && \
+	 $(TRIAGE) digest $(SYNC_OPTS) --rules SampleTickets/rules.yml --format text | head -n 20; \
+	 status=$$?; kill $$mock 2> /dev/null; exit $$status
 
 ## bench: release benchmarks (see BENCHMARKS.md for the numbers and what they mean)
 bench: deps

@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .executable(name: "triage", targets: ["triage"]),
         .executable(name: "mock-anthropic", targets: ["mock-anthropic"]),
+        .executable(name: "mock-helpdesk", targets: ["mock-helpdesk"]),
         .library(name: "TicketTriage", targets: ["TicketTriage"]),
         .library(name: "MailParser", targets: ["MailParser"]),
     ],
@@ -56,6 +57,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: - Help desk APIs
+        .target(
+            name: "HelpdeskAPI",
+            dependencies: ["TriageModel", "TriageImport", "TriageNetwork"],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: - Stages
         .target(
             name: "TriageClassify",
@@ -78,7 +86,7 @@ let package = Package(
             name: "TicketTriage",
             dependencies: [
                 "TriageModel", "MailParser", "TriageImport", "TriageStore", "TriageNetwork",
-                "AnthropicClient", "TriageClassify", "TriageRules", "TriageReports", "Yams",
+                "AnthropicClient", "TriageClassify", "TriageRules", "TriageReports", "Yams", "HelpdeskAPI",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -87,7 +95,7 @@ let package = Package(
             name: "triage",
             dependencies: [
                 "TicketTriage", "TriageModel", "TriageStore", "TriageImport", "TriageClassify", "AnthropicClient",
-                "TriageRules", "TriageReports",
+                "TriageRules", "TriageReports", "HelpdeskAPI", "TriageNetwork",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -109,10 +117,15 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(
+            name: "mock-helpdesk",
+            dependencies: ["TriageTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
             name: "triage-bench",
             dependencies: [
                 "TicketTriage", "TriageTestSupport", "TriageImport", "TriageStore", "TriageModel", "TriageClassify",
-                "TriageRules", "AnthropicClient", "TriageNetwork",
+                "TriageRules", "AnthropicClient", "TriageNetwork", "HelpdeskAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -150,6 +163,11 @@ let package = Package(
             name: "TriageClassifyTests",
             dependencies: ["TriageClassify", "TriageTestSupport"],
             resources: [.copy("Claude/Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HelpdeskAPITests",
+            dependencies: ["HelpdeskAPI", "TriageNetwork", "TriageTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "TriageRulesTests", dependencies: ["TriageRules"], swiftSettings: swiftSettings),

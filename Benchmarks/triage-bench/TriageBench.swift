@@ -17,6 +17,7 @@ struct TriageBench: AsyncParsableCommand {
             MailBench.self,
             MailDump.self,
             RouteBench.self,
+            SyncBench.self,
         ]
     )
 }
