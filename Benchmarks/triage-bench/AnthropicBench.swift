@@ -1,6 +1,11 @@
 import AnthropicClient
 import ArgumentParser
 import Foundation
+import Logging
+import TicketTriage
+import TriageClassify
+import TriageModel
+import TriageStore
 import TriageTestSupport
 
 #if canImport(Glibc)
@@ -22,12 +27,15 @@ struct AnthropicBench: AsyncParsableCommand {
     @Option(help: "Requests in flight.") var concurrency = 64
     @Option(help: "Server latency per request, in milliseconds.") var latencyMs = 300
     @Flag(help: "Run the fake inside this process (CPU figures then include the server).") var inProcess = false
+    @Flag(help: "The whole triage stage: tickets in an SQLite file, TriageRunner + ClaudeClassifier (prompt, structured output, validation), results and calls written to the store.")
+    var pipeline = false
 
     func run() async throws {
         let (baseURL, key, stopServer) = try await startServer()
         defer { stopServer() }
         var configuration = AnthropicConfiguration(apiKey: APIKey(key), baseURL: baseURL)
         configuration.maxConcurrentRequests = concurrency
+        if pipeline { return try await runPipeline(configuration: configuration) }
         let client = AnthropicClient(configuration: configuration)
 
         _ = try await runRound(client: client, count: concurrency)  // warm-up: opens the connections
@@ -49,6 +57,46 @@ struct AnthropicBench: AsyncParsableCommand {
 
             """
         FileHandle.standardOutput.write(Data(report.utf8))
+    }
+
+    /// `--pipeline`: `requests` pending tickets triaged by the runner with `concurrency` in flight, store writes
+    /// included. The measured time includes the runner's warm-up request (which goes alone, by design).
+    private func runPipeline(configuration: AnthropicConfiguration) async throws {
+        let directory = FileManager.default.temporaryDirectory.appending(path: "anthropic-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try TicketStore(path: directory.appending(path: "bench.sqlite").path)
+        let tickets = (0..<requests).map { i in
+            ImportedTicket(source: "bench", externalID: String(i), subject: "Ticket \(i): the export button does nothing",
+                           messages: [ImportedMessage(externalID: "m\(i)", text: "Since the update the CSV export button on the reports page does nothing. Order \(i).")])
+        }
+        _ = try store.upsert(tickets, runID: nil)
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let prompt = try ClaudePromptTemplate.load(directory: root.appending(path: "Templates/prompts").path)
+        var logger = Logger(label: "bench")
+        logger.logLevel = .error
+        let claude = try ClaudeClassifier(client: AnthropicClient(configuration: configuration, logger: logger), settings: ClaudeSettings(),
+                                          departments: Department.defaults, prompt: prompt, logger: logger)
+        let runner = TriageRunner(store: store, classifier: claude, backendName: "claude", concurrency: concurrency, logger: logger)
+
+        let cpuBefore = Self.cpuSeconds()
+        let wallStart = ContinuousClock.now
+        let report = try await runner.run()
+        let wall = ContinuousClock.now - wallStart
+        let cpu = Self.cpuSeconds() - cpuBefore
+
+        let seconds = Double(wall.components.seconds) + Double(wall.components.attoseconds) / 1e18
+        let rate = Double(report.triaged) / seconds
+        let ideal = Double(concurrency) / (Double(latencyMs) / 1000)
+        let text = """
+            anthropic --pipeline: \(requests) tickets, \(concurrency) in flight, \(latencyMs) ms latency, server \(inProcess ? "in-process" : "child process")
+              wall            \(String(format: "%.2f", seconds)) s (one warm-up request goes alone first)
+              throughput      \(String(format: "%.1f", rate)) tickets/s (ideal \(String(format: "%.1f", ideal)); \(String(format: "%.1f", rate / ideal * 100)) %)
+              CPU per ticket  \(String(format: "%.3f", cpu / Double(max(1, report.triaged)) * 1000)) ms (whole process: runner, client, store writes\(inProcess ? ", server" : ""))
+              triaged         \(report.triaged), failed \(report.failed)
+
+            """
+        FileHandle.standardOutput.write(Data(text.utf8))
     }
 
     /// Sends `count` requests with `concurrency` in flight; returns how many failed.

@@ -57,6 +57,22 @@ static inline CURLSHcode tt_share_setopt_long(CURLSH *handle, CURLSHoption optio
     return curl_share_setopt(handle, option, value);
 }
 
+typedef int (*tt_seek_callback)(void *userdata, curl_off_t offset, int origin);
+
+/// The request body is handed to libcurl through a read callback (not POSTFIELDS) so that libcurl cannot
+/// silently re-send it: its own retry on a dead reused connection must rewind the body through the seek
+/// callback, which refuses; the transfer then fails with CURLE_SEND_FAIL_REWIND and the caller's retry
+/// policy decides.
+static inline CURLcode tt_easy_setopt_read_callback(CURL *handle, tt_data_callback callback) {
+    return curl_easy_setopt(handle, CURLOPT_READFUNCTION, callback);
+}
+
+static inline CURLcode tt_easy_setopt_seek_callback(CURL *handle, tt_seek_callback callback) {
+    return curl_easy_setopt(handle, CURLOPT_SEEKFUNCTION, callback);
+}
+
+static inline int tt_seekfunc_fail(void) { return CURL_SEEKFUNC_FAIL; }
+
 static inline CURLcode tt_easy_setopt_header_callback(CURL *handle, tt_data_callback callback) {
     return curl_easy_setopt(handle, CURLOPT_HEADERFUNCTION, callback);
 }

@@ -19,7 +19,7 @@ struct Triage: AsyncParsableCommand {
         subcommands: [
             Init.self, Import.self, Inspect.self, List.self, Show.self, Search.self, Export.self, Stats.self,
             Train.self, Run.self, Batches.self, Eval.self, Route.self, Rules.self, Outbox.self, Digest.self,
-            Sync.self,
+            Sync.self, Summarize.self,
         ]
     )
 }

@@ -11,7 +11,10 @@ extension AnthropicClient {
     /// twice (creating a batch), where a retry would pay twice.
     func send(_ method: String, _ path: String, query: [URLQueryItem] = [], body: Data?, outputTokens: Int,
               streaming: Bool, retryAfterPossibleDelivery: Bool = true) async throws -> (response: HTTPResponse, body: Data?) {
-        let request = makeRequest(method, path, query: query, body: body, streaming: streaming)
+        // A request that must not be repeated blindly never rides on a kept-alive connection, which may turn out
+        // dead after the request was sent.
+        let request = makeRequest(method, path, query: query, body: body, streaming: streaming,
+                                  freshConnection: !retryAfterPossibleDelivery)
         let policy = retryPolicy
         var retries = 0
         while true {
@@ -51,7 +54,8 @@ extension AnthropicClient {
     }
 
     /// The HTTP request with version, auth and content headers. The key appears only here.
-    func makeRequest(_ method: String, _ path: String, query: [URLQueryItem] = [], body: Data?, streaming: Bool) -> HTTPRequest {
+    func makeRequest(_ method: String, _ path: String, query: [URLQueryItem] = [], body: Data?, streaming: Bool,
+                     freshConnection: Bool = false) -> HTTPRequest {
         var headers: HTTPHeaders = [
             "anthropic-version": configuration.apiVersion,
             "accept": streaming ? "text/event-stream" : "application/json",
@@ -65,7 +69,7 @@ extension AnthropicClient {
         var url = configuration.baseURL.appending(path: path)
         if !query.isEmpty { url.append(queryItems: query) }
         return HTTPRequest(method: method, url: url, headers: headers, body: body,
-                           timeout: streaming ? nil : configuration.timeout,
-                           idleTimeout: streaming ? configuration.streamIdleTimeout : nil)
+                           timeout: configuration.timeout, idleTimeout: configuration.idleTimeout,
+                           freshConnection: freshConnection)
     }
 }

@@ -24,11 +24,17 @@ public struct AnthropicConfiguration: Sendable, CustomStringConvertible {
     public var betas: [String]
     /// Retries after the first attempt (the official SDKs' default is 2).
     public var maxRetries: Int
-    /// Total time for one attempt (the SDKs' default is 10 minutes).
+    /// Total time for one attempt, streamed or not (the SDKs' default is 10 minutes).
     public var timeout: Duration
     public var connectTimeout: Duration
-    /// Longest silence allowed inside a stream (the API pings while it works).
-    public var streamIdleTimeout: Duration
+    /// Longest silence allowed on one attempt: no byte sent or received for this long aborts it (waiting for a
+    /// non-streamed answer, and inside a stream, where the API pings while it works).
+    public var idleTimeout: Duration
+    /// The former name of ``idleTimeout``.
+    public var streamIdleTimeout: Duration {
+        get { idleTimeout }
+        set { idleTimeout = newValue }
+    }
     /// Requests in flight at once through one client.
     public var maxConcurrentRequests: Int
     /// Largest non-streamed response body read into memory.
@@ -47,7 +53,7 @@ public struct AnthropicConfiguration: Sendable, CustomStringConvertible {
         self.maxRetries = maxRetries
         self.timeout = timeout
         self.connectTimeout = connectTimeout
-        self.streamIdleTimeout = streamIdleTimeout
+        self.idleTimeout = streamIdleTimeout
         self.maxConcurrentRequests = maxConcurrentRequests
         self.maxResponseBytes = maxResponseBytes
     }

@@ -55,7 +55,8 @@ public struct APIError: Sendable, Hashable {
         self.midStream = midStream
     }
 
-    /// Parses an error response body; a non-JSON body (a proxy's 413 page) gets the type its status implies.
+    /// Parses an error response body; a non-JSON body (a proxy's 413 page) gets the type its status implies and
+    /// is reduced to its title or first line (``ErrorPage/summary(of:)``): never a whole page in logs or the store.
     static func from(status: Int, body: Data, requestID: String?) -> APIError {
         struct Envelope: Decodable {
             var error: APIErrorBody
@@ -68,8 +69,7 @@ public struct APIError: Sendable, Hashable {
         if let envelope = try? AnthropicJSON.decoder().decode(Envelope.self, from: body) {
             return APIError(status: status, body: envelope.error, requestID: requestID ?? envelope.requestID)
         }
-        let snippet = String(decoding: body.prefix(200), as: UTF8.self)
-        return APIError(status: status, body: APIErrorBody(type: APIErrorType(status: status), message: snippet),
+        return APIError(status: status, body: APIErrorBody(type: APIErrorType(status: status), message: ErrorPage.summary(of: body)),
                         requestID: requestID)
     }
 }

@@ -3,16 +3,17 @@ import TriageNetwork
 
 /// Client-side throttle: a cap on requests in flight plus pauses fed by the API's rate-limit state.
 ///
-/// Before each attempt `waitForCapacity` sleeps while a 429's `retry-after` pause runs, or while the
-/// last reported `requests`/`output-tokens` bucket (less what this client has spent since, output
-/// charged as `max_tokens` up front, like the API does) cannot cover the request until its reset time.
+/// Before each attempt `waitForCapacity` sleeps while the last reported `requests`/`output-tokens` bucket
+/// (less what this client has spent since, output charged as `max_tokens` up front, like the API does)
+/// cannot cover the request until its reset time. A 429's `retry-after` is not a pause for everyone: the
+/// request that got it waits that long in its own retry (`RetryPolicy`), and the others keep their own
+/// (often shorter) `retry-after-ms`.
 public actor RequestLimiter {
     private let maxInFlight: Int
     private let clock: ClientClock
     private var inFlight = 0
     private var waiters: [(id: Int, continuation: CheckedContinuation<Void, any Error>)] = []
     private var nextWaiterID = 0
-    private var pausedUntil: Date?
     /// Reset timestamps already parsed (they repeat for a whole rate-limit window).
     private var parsedDates: [String: Date] = [:]
     /// What the API last reported, minus local spending since.
@@ -73,13 +74,9 @@ public actor RequestLimiter {
         if let remaining = snapshot.outputTokens.remaining { snapshot.outputTokens.remaining = remaining - outputTokens }
     }
 
-    /// Feeds a response's headers (and a 429's retry-after) into the state.
+    /// Feeds a response's rate-limit headers into the state.
     public func record(status: Int, headers: HTTPHeaders) {
         snapshot.update(from: headers, parseDate: parseDate)
-        if status == 429, let seconds = RetryPolicy.serverRequestedDelay(headers: headers, now: clock.now()), seconds > 0 {
-            let until = clock.now().addingTimeInterval(min(seconds, 60))
-            pausedUntil = max(pausedUntil ?? until, until)
-        }
     }
 
     private func parseDate(_ text: String) -> Date? {
@@ -92,7 +89,6 @@ public actor RequestLimiter {
 
     private func blockedUntil(outputTokens: Int) -> Date? {
         let now = clock.now()
-        if let pausedUntil, pausedUntil > now { return pausedUntil }
         if let remaining = snapshot.requests.remaining, remaining <= 0, let reset = snapshot.requests.reset, reset > now {
             return reset
         }

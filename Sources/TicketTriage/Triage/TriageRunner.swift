@@ -27,6 +27,9 @@ public struct TriageProgress: Sendable {
 /// keeps up to `concurrency` calls in flight, stops before the spend budget would be exceeded, and saves each
 /// result with its model calls in one transaction the moment it arrives.
 ///
+/// A ``ClaudeRunStop`` (rejected key, account, API unreachable) ends the run at the first answer that shows it:
+/// the calls in flight are cancelled, the leases released, the run recorded as failed and the error rethrown.
+///
 /// Killed at any point, a rerun triages each remaining ticket once: saved results are never redone, leases of
 /// the dead run expire. A ticket that fails keeps its lease until the run ends (one attempt per run) and is then
 /// pending again for the next run. (A call in flight at the moment of the kill is paid but unrecorded; nothing else is.)
@@ -79,7 +82,7 @@ public struct TriageRunner: Sendable {
                             return false
                         }
                         inFlight += 1
-                        group.addTask { await classifyOne(ticket: ticket, text: text, reserved: estimate, runID: runID, owner: owner) }
+                        group.addTask { try await classifyOne(ticket: ticket, text: text, reserved: estimate, runID: runID, owner: owner) }
                         return true
                     }
                     for _ in 0..<concurrency where await startNext() {}
@@ -116,13 +119,15 @@ public struct TriageRunner: Sendable {
         case triaged, failed
     }
 
-    private func classifyOne(ticket: TicketForTriage, text: TicketText, reserved: Double, runID: Int64, owner: String) async -> Outcome {
+    /// Throws only ``ClaudeRunStop``: the run stops at once (the group cancels the calls in flight).
+    private func classifyOne(ticket: TicketForTriage, text: TicketText, reserved: Double, runID: Int64, owner: String) async throws -> Outcome {
         let classification: Classification
         do {
             classification = try await classifier.classify(text)
         } catch {
-            logger.warning("ticket \(ticket.id): classification failed: \(error)")
             await budget.settle(reserved: reserved, actual: 0)
+            if error is ClaudeRunStop { throw error }
+            if !(error is CancellationError) { logger.warning("ticket \(ticket.id): classification failed: \(error)") }
             // The lease is kept until the run ends, so this run does not pick the ticket up again.
             return .failed
         }

@@ -8,7 +8,8 @@ import TriageModel
 ///    escalation model, when one is configured; the escalation model's valid answer wins, else Claude's stands.
 /// 3. When Claude is unavailable after the client's retries, the ticket fails (stays pending) — or, with
 ///    ``Options/fallbackToLocal``, gets the local answer marked as a fallback (`needs_human`, with the reason).
-///    An invalid Claude answer (after its one retry) is a failure, never replaced by the local answer.
+///    An invalid Claude answer (after its one retry) is a failure, never replaced by the local answer. A rejected
+///    key or account (``ClaudeRunStop``) always throws; an unreachable API throws it unless falling back.
 ///
 /// Every result names the backend and model that decided; the Claude calls made on the way are all returned.
 public struct CascadeClassifier: Classifier, CostEstimating {
@@ -70,6 +71,7 @@ public struct CascadeClassifier: Classifier, CostEstimating {
             return Classification(result: nil, calls: calls)
         case let .unavailable(reason):
             guard options.fallbackToLocal, var fallback = localAnswer.result else {
+                if let stop = first.stop { throw stop }
                 return Classification(result: nil, calls: calls)
             }
             fallback.needsHuman = true

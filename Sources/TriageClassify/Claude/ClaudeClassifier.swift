@@ -75,6 +75,8 @@ public struct ClaudeClassifier: Classifier, CostEstimating {
 
         public var status: Status
         public var calls: [LLMCallRecord]
+        /// Set with `.unavailable` when the API was unreachable through the retries: a run should stop.
+        public var stop: ClaudeRunStop? = nil
 
         /// The answer, when there is one.
         public var result: TriageResult? {
@@ -83,16 +85,19 @@ public struct ClaudeClassifier: Classifier, CostEstimating {
         }
     }
 
+    /// Throws ``ClaudeRunStop`` when no further ticket can succeed (rejected key, account, API unreachable).
     public func classify(_ ticket: TicketText) async throws -> Classification {
         let outcome = try await attempt(ticket)
+        if let stop = outcome.stop { throw stop }
         return Classification(result: outcome.result, calls: outcome.calls)
     }
 
     /// Classifies `ticket`, telling an unusable answer apart from an unavailable API (the cascade needs both).
-    /// Throws only `CancellationError`.
+    /// Throws `CancellationError`, and ``ClaudeRunStop`` for a rejected key or account; an unreachable API is
+    /// `.unavailable` with ``Outcome/stop`` set (the cascade may fall back to the local answer).
     public func attempt(_ ticket: TicketText) async throws -> Outcome {
         let prepared = prepare(ticket)
-        let isWarmer = await gate.enter()
+        let isWarmer = try await gate.enter()
         var calls: [LLMCallRecord] = []
         var lastProblem = ""
         for attemptNumber in 1...2 {
@@ -102,13 +107,19 @@ public struct ClaudeClassifier: Classifier, CostEstimating {
             do {
                 response = try await client.createMessage(prepared.request)
             } catch {
-                if isWarmer { await gate.open() }
+                let stop = ClaudeRunStop(error)
+                if isWarmer {
+                    // A rejected key or account reaches everyone waiting without a request sent; otherwise the next
+                    // request warms up (an unreachable API may still be fallen back from, per ticket).
+                    if let stop, stop.kind != .unreachable { await gate.stop(stop) } else { await gate.failed() }
+                }
                 if Task.isCancelled { throw CancellationError() }
+                if let stop, stop.kind != .unreachable { throw stop }
                 let latency = Self.milliseconds(ContinuousClock.now - clock)
                 calls.append(record(usage: Usage(), requestID: Self.requestID(of: error), started: started, latency: latency,
                                     outcome: .failed, error: "\(error)"))
                 logger.warning("ticket \(ticket.ticketID): Claude unavailable: \(error)")
-                return Outcome(status: .unavailable("\(error)"), calls: calls)
+                return Outcome(status: .unavailable("\(error)"), calls: calls, stop: stop)
             }
             if isWarmer && attemptNumber == 1 { await gate.open() }
             switch interpret(response.message, prepared: prepared, ticket: ticket) {

@@ -1,3 +1,4 @@
+import AnthropicClient
 import Foundation
 import TriageModel
 
@@ -16,6 +17,8 @@ import TriageModel
 ///   (the confidence threshold is the top-level `needs_human_threshold`)
 ///   local_threshold: 0.85
 ///   fallback_to_local: false
+///   request_timeout_seconds: 120
+///   idle_timeout_seconds: 60
 ///   redaction: { emails: true, phones: true, cards: true, ibans: true, restore_in_summary: true, patterns: [] }
 /// ```
 public struct ClaudeSettings: Codable, Sendable, Hashable {
@@ -37,6 +40,11 @@ public struct ClaudeSettings: Codable, Sendable, Hashable {
     public var localThreshold: Double
     /// In the cascade, when Claude is unavailable after retries: take the local answer (marked) instead of failing.
     public var fallbackToLocal: Bool
+    /// Longest one API attempt may take, streamed or not, before it is abandoned (and retried by the policy).
+    /// The SDKs allow 10 minutes; a triage call takes seconds, so a cron run gives up on a stalled API sooner.
+    public var requestTimeoutSeconds: Double
+    /// Longest silence (no byte received) on one attempt, also inside a stream, before it is abandoned.
+    public var idleTimeoutSeconds: Double
     public var redaction: RedactionSettings
     /// Few-shot examples shown in the cached prompt; those naming an unconfigured department are skipped.
     public var examples: [PromptExample]
@@ -44,7 +52,7 @@ public struct ClaudeSettings: Codable, Sendable, Hashable {
     public init(model: String = "claude-haiku-5-5", escalationModel: String? = nil, maxTokens: Int = 400,
                 summaryWords: Int = 60, summaryLanguage: String = "English", effort: String? = "low",
                 confidenceThreshold: Double = NeedsHumanThreshold.default, localThreshold: Double = 0.85, fallbackToLocal: Bool = false,
-                redaction: RedactionSettings = RedactionSettings(), examples: [PromptExample] = PromptExample.defaults) {
+                requestTimeoutSeconds: Double = 120, idleTimeoutSeconds: Double = 60, redaction: RedactionSettings = RedactionSettings(), examples: [PromptExample] = PromptExample.defaults) {
         self.model = model
         self.escalationModel = escalationModel
         self.maxTokens = maxTokens
@@ -54,6 +62,8 @@ public struct ClaudeSettings: Codable, Sendable, Hashable {
         self.confidenceThreshold = confidenceThreshold
         self.localThreshold = localThreshold
         self.fallbackToLocal = fallbackToLocal
+        self.requestTimeoutSeconds = requestTimeoutSeconds
+        self.idleTimeoutSeconds = idleTimeoutSeconds
         self.redaction = redaction
         self.examples = examples
     }
@@ -67,6 +77,8 @@ public struct ClaudeSettings: Codable, Sendable, Hashable {
         case confidenceThreshold = "confidence_threshold"
         case localThreshold = "local_threshold"
         case fallbackToLocal = "fallback_to_local"
+        case requestTimeoutSeconds = "request_timeout_seconds"
+        case idleTimeoutSeconds = "idle_timeout_seconds"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -81,8 +93,22 @@ public struct ClaudeSettings: Codable, Sendable, Hashable {
         confidenceThreshold = try c.decodeIfPresent(Double.self, forKey: .confidenceThreshold) ?? d.confidenceThreshold
         localThreshold = try c.decodeIfPresent(Double.self, forKey: .localThreshold) ?? d.localThreshold
         fallbackToLocal = try c.decodeIfPresent(Bool.self, forKey: .fallbackToLocal) ?? d.fallbackToLocal
+        requestTimeoutSeconds = try c.decodeIfPresent(Double.self, forKey: .requestTimeoutSeconds) ?? d.requestTimeoutSeconds
+        idleTimeoutSeconds = try c.decodeIfPresent(Double.self, forKey: .idleTimeoutSeconds) ?? d.idleTimeoutSeconds
+        for (key, value) in [(CodingKeys.requestTimeoutSeconds, requestTimeoutSeconds), (.idleTimeoutSeconds, idleTimeoutSeconds)]
+        where !(value > 0 && value <= 3600) {
+            throw DecodingError.dataCorruptedError(forKey: key, in: c,
+                debugDescription: "\(key.rawValue) must be a number of seconds above 0 and at most 3600, not \(value)")
+        }
         redaction = try c.decodeIfPresent(RedactionSettings.self, forKey: .redaction) ?? d.redaction
         examples = try c.decodeIfPresent([PromptExample].self, forKey: .examples) ?? d.examples
+    }
+
+    /// The client settings these imply: request and idle timeouts, and `concurrency` requests in flight.
+    public func apply(to configuration: inout AnthropicConfiguration, concurrency: Int?) {
+        configuration.timeout = .milliseconds(Int64(requestTimeoutSeconds * 1000))
+        configuration.idleTimeout = .milliseconds(Int64(idleTimeoutSeconds * 1000))
+        if let concurrency { configuration.maxConcurrentRequests = max(1, concurrency) }
     }
 }
 

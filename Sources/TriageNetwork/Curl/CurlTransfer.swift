@@ -14,6 +14,9 @@ final class CurlTransfer: @unchecked Sendable {
     private let connectTimeout: Duration
     private let idleTimeout: Duration?
     private let cancelled = Atomic<Bool>(false)
+    /// The request body and how much of it libcurl has read (loop thread).
+    private let uploadBody: Data
+    private var uploadOffset = 0
 
     // Loop-thread state (the head continuation is set before the transfer is handed to the loop).
     private var headContinuation: CheckedContinuation<HTTPResponse, any Error>?
@@ -39,6 +42,7 @@ final class CurlTransfer: @unchecked Sendable {
         self.totalTimeout = request.timeout ?? configuration.timeout
         self.connectTimeout = configuration.connectTimeout
         self.idleTimeout = request.idleTimeout ?? configuration.idleTimeout
+        self.uploadBody = request.body ?? Data()
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
         (bodyStream, bodyContinuation) = AsyncThrowingStream<Data, any Error>.makeStream()
@@ -84,6 +88,10 @@ final class CurlTransfer: @unchecked Sendable {
         _ = tt_easy_setopt_long(easy, CURLOPT_TIMEOUT_MS, totalTimeout.milliseconds)
         _ = tt_easy_setopt_pointer(easy, CURLOPT_ERRORBUFFER, errorBuffer)
         _ = tt_easy_setopt_string(easy, CURLOPT_USERAGENT, configuration.userAgent)
+        if request.freshConnection {
+            _ = tt_easy_setopt_long(easy, CURLOPT_FRESH_CONNECT, 1)
+            _ = tt_easy_setopt_long(easy, CURLOPT_FORBID_REUSE, 1)
+        }
         if let caBundlePath = configuration.caBundlePath {
             _ = tt_easy_setopt_string(easy, CURLOPT_CAINFO, caBundlePath)
         }
@@ -113,15 +121,31 @@ final class CurlTransfer: @unchecked Sendable {
         case "HEAD":
             _ = tt_easy_setopt_long(easy, CURLOPT_NOBODY, 1)
         default:
+            _ = tt_easy_setopt_long(easy, CURLOPT_POST, 1)
             if method != "POST" { _ = tt_easy_setopt_string(easy, CURLOPT_CUSTOMREQUEST, method) }
-            let body = request.body ?? Data()
-            _ = tt_easy_setopt_off_t(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count))
-            // COPYPOSTFIELDS copies the bytes, so `body` need not outlive this call.
-            body.withUnsafeBytes { bytes in
-                let pointer = UnsafeMutableRawPointer(mutating: bytes.baseAddress ?? UnsafeRawPointer(errorBuffer))
-                _ = tt_easy_setopt_pointer(easy, CURLOPT_COPYPOSTFIELDS, pointer)
-            }
+            // The body goes through the read callback with a seek callback that refuses to rewind: libcurl's
+            // own re-send on a dead reused connection (after the request left) then fails with
+            // CURLE_SEND_FAIL_REWIND instead of repeating the request behind the caller's retry policy.
+            let selfPointer = Unmanaged.passUnretained(self).toOpaque()
+            _ = tt_easy_setopt_off_t(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(uploadBody.count))
+            _ = tt_easy_setopt_read_callback(easy, curlReadCallback)
+            _ = tt_easy_setopt_pointer(easy, CURLOPT_READDATA, selfPointer)
+            _ = tt_easy_setopt_seek_callback(easy, curlSeekCallback)
+            _ = tt_easy_setopt_pointer(easy, CURLOPT_SEEKDATA, selfPointer)
         }
+    }
+
+    /// The read callback: the next bytes of the body.
+    func readBody(into buffer: UnsafeMutablePointer<CChar>?, capacity: Int) -> Int {
+        if isCancelled { return Int(CURL_READFUNC_ABORT) }
+        guard let buffer, uploadOffset < uploadBody.count else { return 0 }
+        let count = min(capacity, uploadBody.count - uploadOffset)
+        uploadBody.withUnsafeBytes { bytes in
+            UnsafeMutableRawPointer(buffer).copyMemory(from: bytes.baseAddress! + uploadOffset, byteCount: count)
+        }
+        uploadOffset += count
+        lastActivity = .now
+        return count
     }
 
     // MARK: - Callbacks (loop thread)
@@ -243,6 +267,10 @@ final class CurlTransfer: @unchecked Sendable {
             return .tls(host: host, detail: detail)
         case 8, 16, 18, 52, 55, 56, 92:
             return .connectionLost(host: host, detail: detail)
+        case 65:
+            // libcurl wanted to re-send the request on a new connection after a reused one died; the request
+            // had already been sent, so whether to repeat it is the caller's decision.
+            return .connectionLost(host: host, detail: "the reused connection closed after the request was sent (\(detail))")
         case 1, 3:
             return .invalidRequest(detail)
         default:
@@ -257,6 +285,17 @@ private let curlWriteCallback: tt_data_callback = { buffer, size, count, userdat
     guard let userdata else { return 0 }
     return Unmanaged<CurlTransfer>.fromOpaque(userdata).takeUnretainedValue()
         .didReceiveBody(buffer, count: size * count)
+}
+
+private let curlReadCallback: tt_data_callback = { buffer, size, count, userdata in
+    guard let userdata else { return Int(CURL_READFUNC_ABORT) }
+    return Unmanaged<CurlTransfer>.fromOpaque(userdata).takeUnretainedValue()
+        .readBody(into: buffer, capacity: size * count)
+}
+
+/// Rewinding the body is refused: a request is repeated only by the caller's retry policy.
+private let curlSeekCallback: tt_seek_callback = { _, _, _ in
+    tt_seekfunc_fail()
 }
 
 private let curlHeaderCallback: tt_data_callback = { buffer, size, count, userdata in

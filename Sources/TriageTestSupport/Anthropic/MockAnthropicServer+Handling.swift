@@ -12,14 +12,30 @@ extension MockAnthropicServer {
     }
 
     func handle(_ request: FlyingFox.HTTPRequest) async throws -> FlyingFox.HTTPResponse {
+        await state.beginRequest()
+        do {
+            let response = try await handleCounted(request)
+            await state.endRequest()
+            return response
+        } catch {
+            await state.endRequest()
+            throw error
+        }
+    }
+
+    private func handleCounted(_ request: FlyingFox.HTTPRequest) async throws -> FlyingFox.HTTPResponse {
         let body = try await request.bodyData
         var recordedHeaders: [String: String] = [:]
         for (name, value) in request.headers { recordedHeaders[name.rawValue.lowercased()] = value }
         var query: [String: String] = [:]
         for item in request.query { query[item.name] = item.value }
-        let recorded = RecordedRequest(method: request.method.rawValue, path: request.path, query: query, headers: recordedHeaders,
+        var recorded = RecordedRequest(method: request.method.rawValue, path: request.path, query: query, headers: recordedHeaders,
                                        body: body)
-        let (requestID, countInWindow) = await state.record(recorded)
+        switch request.remoteAddress {
+        case let .ip4(ip, port)?, let .ip6(ip, port)?: recorded.connection = "\(ip):\(port)"
+        default: break
+        }
+        let (requestID, countInWindow, reused) = await state.record(recorded)
         let resetAt = await state.windowReset
         var exchange = Exchange(requestID: requestID, apiVersion: "", headers: [:], body: body)
         exchange.headers = responseHeaders(requestID: requestID, countInWindow: countInWindow, resetAt: resetAt)
@@ -49,15 +65,30 @@ extension MockAnthropicServer {
             case .truncatedBody:
                 return broken(prefix: Data(#"{"id":"msg_truncated","type":"message","content":[{"type":"te"#.utf8),
                               declaredLength: 4096, exchange)
+            case let .htmlPage(status, title):
+                var headers = exchange.headers
+                headers[.contentType] = "text/html; charset=utf-8"
+                let page = "<!DOCTYPE html>\n<html>\n<head><title>\(title)</title>\n<style>body { font-family: sans-serif; }</style></head>\n<body>\n<center><h1>\(title)</h1></center>\n<hr><center>proxy</center>\n" + String(repeating: "<!-- padding -->\n", count: 40) + "</body>\n</html>\n"
+                return FlyingFox.HTTPResponse(statusCode: HTTPStatusCode(status, phrase: Self.phrase(status)), headers: headers, body: Data(page.utf8))
             case .malformedJSON:
                 var headers = exchange.headers
                 headers[.contentType] = "application/json"
                 return FlyingFox.HTTPResponse(statusCode: .ok, headers: headers, body: Data(#"{"id": "msg_bad", "content": [}"#.utf8))
-            case .errorEventMidStream, .stallMidStream:
+            case .errorEventMidStream, .stallMidStream, .dropMidStream:
                 streamFault = fault
+            case let .resetConnection(onlyIfReused):
+                if reused || !onlyIfReused {
+                    await state.countReset()
+                    // The request is acted on, then the connection closes before any response byte.
+                    _ = try await answer(route, exchange: exchange, query: query, streamFault: nil)
+                    return Self.closedWithoutAnswer()
+                }
             }
         }
+        return try await answer(route, exchange: exchange, query: query, streamFault: streamFault)
+    }
 
+    private func answer(_ route: Route, exchange: Exchange, query: [String: String], streamFault: MockFault?) async throws -> FlyingFox.HTTPResponse {
         switch route {
         case .messages: return try await createMessage(exchange, streamFault: streamFault)
         case .countTokens: return countTokens(exchange)
@@ -68,6 +99,11 @@ extension MockAnthropicServer {
         case let .batchResults(id): return await batchResults(id: id, exchange)
         case let .cancelBatch(id): return await cancelBatch(id: id, exchange)
         }
+    }
+
+    /// A response that writes nothing: the connection is closed as soon as the server tries to send it.
+    static func closedWithoutAnswer() -> FlyingFox.HTTPResponse {
+        FlyingFox.HTTPResponse(headers: [:], webSocket: ClosingHandler())
     }
 
     /// The headers every answer carries: request id and rate-limit state.
@@ -159,5 +195,14 @@ enum Route: Sendable {
         case .model: .models
         case .createBatch, .listBatches, .batch, .batchResults, .cancelBatch: .batches
         }
+    }
+}
+
+/// Fails before the upgrade response is written, so FlyingFox closes the connection without a byte.
+private struct ClosingHandler: WSHandler {
+    struct Closed: Error {}
+
+    func makeFrames(for client: AsyncThrowingStream<WSFrame, any Error>) async throws -> AsyncStream<WSFrame> {
+        throw Closed()
     }
 }

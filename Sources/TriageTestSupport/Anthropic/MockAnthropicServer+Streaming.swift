@@ -28,6 +28,9 @@ extension MockAnthropicServer {
                         return
                     case let .stallMidStream(duration)?:
                         try? await Task.sleep(for: duration)
+                    case .dropMidStream?:
+                        writer.finish(throwing: CancellationError())
+                        return
                     default:
                         break
                     }

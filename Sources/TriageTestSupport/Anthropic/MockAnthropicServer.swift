@@ -98,6 +98,21 @@ public final class MockAnthropicServer: Sendable {
         await state.requests
     }
 
+    /// How many batches `POST /v1/messages/batches` created (a reset after creating one counts too).
+    public func batchesCreated() async -> Int {
+        await state.batchesCreated
+    }
+
+    /// The most requests the fake was answering at the same time.
+    public func maxRequestsInFlight() async -> Int {
+        await state.maxInFlight
+    }
+
+    /// How many scripted connection resets were applied.
+    public func resetsApplied() async -> Int {
+        await state.resetsApplied
+    }
+
     public func stop() async {
         await server.stop()
     }
@@ -112,6 +127,10 @@ public struct RecordedRequest: Sendable {
     /// Header names lowercased.
     public var headers: [String: String]
     public var body: Data
+    /// The client's address and port: requests with the same value came over one connection.
+    public var connection: String = ""
+    /// Whether an earlier request came over the same connection.
+    public var reusedConnection = false
 
     /// The body as JSON, if it is JSON.
     public var json: APIJSON? { APIJSON.parse(body) }

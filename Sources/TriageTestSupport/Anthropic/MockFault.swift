@@ -9,6 +9,8 @@ public enum MockFault: Sendable, Hashable {
     case delay(Duration)
     /// Sends the head and a part of the body, then closes the connection (connection reset / dropped).
     case dropConnection
+    /// An error status whose body is an HTML page titled `title` (what a proxy in front of the API sends).
+    case htmlPage(status: Int, title: String)
     /// A 200 whose body is not JSON.
     case malformedJSON
     /// A 200 whose body is cut short of its Content-Length.
@@ -17,6 +19,12 @@ public enum MockFault: Sendable, Hashable {
     case errorEventMidStream(type: String)
     /// Streaming only: after the first text delta, goes silent for the duration, then continues.
     case stallMidStream(Duration)
+    /// Streaming only: after the first text delta, closes the connection without ending the stream.
+    case dropMidStream
+    /// Reads the request, does what it asks (a batch creation creates the batch), then closes the connection
+    /// without sending a byte — what a kept-alive connection that died under the request looks like. With
+    /// `onlyIfReused` the fault is spent but not applied when the request came on a new connection.
+    case resetConnection(onlyIfReused: Bool)
 
     /// A 429 with `retry-after` seconds.
     public static func rateLimited(retryAfter seconds: Int) -> MockFault {

@@ -10,6 +10,12 @@ actor MockState {
     private var batches: [String: MockBatch] = [:]
     private var windowStart = Date()
     private var windowCount = 0
+    private var connections = Set<String>()
+    private(set) var batchesCreated = 0
+    private(set) var resetsApplied = 0
+    private var inFlight = 0
+    /// The most requests being answered at once (until their response head was handed to the server).
+    private(set) var maxInFlight = 0
     /// `windowStart + 60 s` in RFC 3339, formatted once per window.
     private(set) var windowReset = ISO8601DateFormatter().string(from: Date().addingTimeInterval(60))
 
@@ -25,7 +31,9 @@ actor MockState {
     }
 
     /// Logs the request; returns its request id and how many requests this minute window has seen.
-    func record(_ request: RecordedRequest) -> (requestID: String, countInWindow: Int) {
+    func record(_ request: RecordedRequest) -> (requestID: String, countInWindow: Int, reused: Bool) {
+        var request = request
+        request.reusedConnection = !request.connection.isEmpty && !connections.insert(request.connection).inserted
         requests.append(request)
         counter += 1
         let now = Date()
@@ -35,7 +43,7 @@ actor MockState {
             windowReset = ISO8601DateFormatter().string(from: now.addingTimeInterval(60))
         }
         windowCount += 1
-        return (String(format: "req_mock_%06d", counter), windowCount)
+        return (String(format: "req_mock_%06d", counter), windowCount, request.reusedConnection)
     }
 
     func usage(for request: MessageRequest, minimumCacheable: Int, outputTokens: Int) -> Usage {
@@ -49,10 +57,20 @@ actor MockState {
         let batch = MockBatch(id: String(format: "msgbatch_mock_%06d", counter), createdAt: now,
                               endsAt: now.addingTimeInterval(seconds), requests: requests)
         batches[batch.id] = batch
+        batchesCreated += 1
         return batch
     }
 
     func batch(id: String) -> MockBatch? { batches[id] }
+
+    func countReset() { resetsApplied += 1 }
+
+    func beginRequest() {
+        inFlight += 1
+        maxInFlight = max(maxInFlight, inFlight)
+    }
+
+    func endRequest() { inFlight -= 1 }
 
     /// Every batch, most recently created first (ids grow with time, so they break ties).
     func batchesNewestFirst() -> [MockBatch] {

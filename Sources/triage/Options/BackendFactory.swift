@@ -11,18 +11,21 @@ struct BackendFactory {
     var templates: String?
 
     /// The classifier for `backend`.
-    func classifier(_ backend: BackendChoice, configuration: TriageConfiguration, logger: Logger) throws -> any Classifier {
+    /// `concurrency` sets the Claude client's in-flight limit (the run's `--concurrency`).
+    func classifier(_ backend: BackendChoice, configuration: TriageConfiguration, logger: Logger,
+                    concurrency: Int? = nil) throws -> any Classifier {
         switch backend {
         case .local:
             return LocalClassifier(model: try LocalModelFile.load(databasePath: global.databasePath),
                                     options: .init(confidenceThreshold: configuration.needsHumanThreshold))
         case .claude:
-            return try claude(configuration: configuration, logger: logger)
+            return try claude(configuration: configuration, logger: logger, concurrency: concurrency)
         case .cascade:
             let local = LocalClassifier(model: try LocalModelFile.load(databasePath: global.databasePath),
                                     options: .init(confidenceThreshold: configuration.needsHumanThreshold))
             do {
-                return try CascadeClassifier(local: local, claude: try claude(configuration: configuration, logger: logger))
+                return try CascadeClassifier(local: local, claude: try claude(configuration: configuration, logger: logger,
+                                                                                  concurrency: concurrency))
             } catch let error as CLIError {
                 throw error
             } catch {
@@ -32,10 +35,11 @@ struct BackendFactory {
     }
 
     /// The Claude classifier from the environment's key, the prompt templates and the `claude:` settings.
-    func claude(configuration: TriageConfiguration, logger: Logger) throws -> ClaudeClassifier {
-        guard let apiConfiguration = AnthropicConfiguration(environment: global.environment) else {
+    func claude(configuration: TriageConfiguration, logger: Logger, concurrency: Int? = nil) throws -> ClaudeClassifier {
+        guard var apiConfiguration = AnthropicConfiguration(environment: global.environment) else {
             throw CLIError(message: "the Claude backend needs ANTHROPIC_API_KEY in the environment; without a key use --backend local", exitCode: .configuration)
         }
+        configuration.claude.apply(to: &apiConfiguration, concurrency: concurrency)
         let folder: String
         do {
             folder = try TemplateLocator(flag: templates).locate()

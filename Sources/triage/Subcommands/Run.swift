@@ -53,7 +53,8 @@ struct Run: AsyncParsableCommand {
         let logger = global.logger()
         let configuration = try global.loadConfiguration()
         if batch { return try await runBatch(store: store, configuration: configuration, logger: logger) }
-        let classifier = try BackendFactory(global: global, templates: templates).classifier(backend, configuration: configuration, logger: logger)
+        let classifier = try BackendFactory(global: global, templates: templates).classifier(backend, configuration: configuration, logger: logger,
+                                                                                                     concurrency: concurrency)
         if dryRun {
             let pending = try store.pendingTickets(limit: limit ?? 1_000_000)
             let builder = TicketTextBuilder()
@@ -76,6 +77,9 @@ struct Run: AsyncParsableCommand {
             report = try await runner.run { p in
                 Terminal.progress("triage: \(p.done) done, \(p.inFlight) in flight, \(p.failed) failed, $\(String(format: "%.4f", p.spentUSD))")
             }
+        } catch let stop as ClaudeRunStop {
+            Terminal.clearProgress()
+            throw CLIError(message: stop.message, exitCode: stop.kind == .unreachable ? .unavailable : .configuration)
         } catch {
             throw CLIError(error, exitCode: .failure)
         }
@@ -136,6 +140,7 @@ struct Run: AsyncParsableCommand {
         } catch let error as CLIError {
             throw error
         } catch {
+            if let stop = ClaudeRunStop(error), stop.kind != .unreachable { throw CLIError(message: stop.message, exitCode: .configuration) }
             throw CLIError(error, exitCode: .unavailable)
         }
     }

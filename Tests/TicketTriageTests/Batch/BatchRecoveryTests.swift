@@ -117,6 +117,27 @@ import TriageTestSupport
         #expect(await Self.creates(mock) == 1)
     }
 
+    /// The connection dies after the API created the batch (a kept-alive connection reset under the request): the
+    /// creation is not sent again, the journal keeps the submission, and the next run adopts the one batch.
+    @Test func aResetAfterTheBatchWasCreatedIsAdoptedNeverSentTwice() async throws {
+        let mock = try await BatchTriageTests.fake()
+        defer { Task { await mock.stop() } }
+        let store = try ClaudeRunFixtures.store(tickets: 4)
+        let batch = try Self.batchTriage(mock, store)
+        await mock.script([.resetConnection(onlyIfReused: false)], for: .batches)
+        await #expect(throws: (any Error).self) { _ = try await batch.submit() }
+        #expect(await mock.batchesCreated() == 1)
+        #expect(await Self.creates(mock) == 1)
+        #expect(try store.pendingSubmissions().count == 1, "the submission stays journaled: it may have arrived")
+
+        #expect(try await batch.submit() == nil, "every ticket is in the adopted batch")
+        #expect(await mock.batchesCreated() == 1)
+        #expect(try store.pendingSubmissions().isEmpty)
+        #expect(try store.openBatches().count == 1)
+        let report = try await batch.collect(wait: true)
+        #expect(report.triaged == 4)
+    }
+
     @Test func collectAdoptsTheInterruptedBatchAndStoresItsResults() async throws {
         let mock = try await BatchTriageTests.fake()
         defer { Task { await mock.stop() } }

@@ -1,3 +1,4 @@
+import AnthropicClient
 import Foundation
 import Testing
 @testable import TriageClassify
@@ -19,5 +20,29 @@ import Testing
         #expect(settings == ClaudeSettings())
         #expect(settings.model == "claude-haiku-5-5")
         #expect(settings.redaction.restoreInSummary)
+    }
+
+    @Test func timeoutsDecodeDefaultAndReachTheClientConfiguration() throws {
+        let defaults = ClaudeSettings()
+        #expect(defaults.requestTimeoutSeconds == 120 && defaults.idleTimeoutSeconds == 60)
+        let json = #"{"request_timeout_seconds": 45, "idle_timeout_seconds": 7.5}"#
+        let settings = try JSONDecoder().decode(ClaudeSettings.self, from: Data(json.utf8))
+        var configuration = AnthropicConfiguration(apiKey: APIKey("sk-test"))
+        #expect(configuration.maxConcurrentRequests == 16)
+        settings.apply(to: &configuration, concurrency: 64)
+        #expect(configuration.timeout == .seconds(45))
+        #expect(configuration.idleTimeout == .milliseconds(7500))
+        #expect(configuration.maxConcurrentRequests == 64)
+    }
+
+    @Test func anUnusableTimeoutIsRejectedNamingTheKey() throws {
+        for bad in [#"{"request_timeout_seconds": 0}"#, #"{"idle_timeout_seconds": -3}"#, #"{"idle_timeout_seconds": 100000}"#] {
+            do {
+                _ = try JSONDecoder().decode(ClaudeSettings.self, from: Data(bad.utf8))
+                Issue.record("accepted \(bad)")
+            } catch {
+                #expect("\(error)".contains("timeout_seconds"))
+            }
+        }
     }
 }

@@ -11,11 +11,11 @@ import Testing
     @Test func firstCallerGoesAloneOthersWaitForOpen() async throws {
         let gate = WarmUpGate()
         let log = Log()
-        #expect(await gate.enter())
+        #expect(try await gate.enter())
         await withTaskGroup(of: Void.self) { group in
             for i in 0..<8 {
                 group.addTask {
-                    let warmer = await gate.enter()
+                    let warmer = (try? await gate.enter()) ?? true
                     await log.add(warmer ? "warmer \(i)" : "passed")
                 }
             }
@@ -28,6 +28,55 @@ import Testing
         #expect(events.first == "open")
         #expect(events.filter { $0 == "passed" }.count == 8)
         // After opening, callers pass straight through and nobody becomes a second warmer.
-        #expect(await gate.enter() == false)
+        #expect(try await gate.enter() == false)
+    }
+
+    @Test func aFailedWarmUpHandsTheWarmUpToTheNextWaiterOthersKeepWaiting() async throws {
+        let gate = WarmUpGate(maximumFailures: 3)
+        #expect(try await gate.enter())
+        let log = Log()
+        let waiters = (0..<3).map { i in
+            Task {
+                let warmer = try await gate.enter()
+                await log.add(warmer ? "warmer \(i)" : "passed \(i)")
+                return warmer
+            }
+        }
+        // Wait (with a deadline) until all three are queued behind the first warmer.
+        let deadline = ContinuousClock.now + .seconds(10)
+        while await gate.waitingCount < 3, ContinuousClock.now < deadline { await Task.yield() }
+        #expect(await gate.waitingCount == 3)
+        await gate.failed()
+        // Exactly one waiter became the new warmer; the other two still wait.
+        while await log.events.isEmpty, ContinuousClock.now < deadline { await Task.yield() }
+        #expect(await log.events.count == 1)
+        #expect(await log.events.first?.hasPrefix("warmer") == true)
+        #expect(await gate.waitingCount == 2)
+        await gate.open()
+        var warmers = 0
+        for waiter in waiters where try await waiter.value { warmers += 1 }
+        #expect(warmers == 1)
+        #expect(await log.events.filter { $0.hasPrefix("passed") }.count == 2)
+    }
+
+    @Test func afterTheLastAllowedFailureEveryonePasses() async throws {
+        let gate = WarmUpGate(maximumFailures: 2)
+        #expect(try await gate.enter())
+        await gate.failed()
+        #expect(try await gate.enter())  // nobody was waiting: the next caller warms up
+        await gate.failed()
+        #expect(try await gate.enter() == false)
+    }
+
+    @Test func aStopReachesEveryWaiterWithoutARequest() async throws {
+        struct Rejected: Error {}
+        let gate = WarmUpGate()
+        #expect(try await gate.enter())
+        let waiter = Task { try await gate.enter() }
+        let deadline = ContinuousClock.now + .seconds(10)
+        while await gate.waitingCount < 1, ContinuousClock.now < deadline { await Task.yield() }
+        await gate.stop(Rejected())
+        await #expect(throws: Rejected.self) { try await waiter.value }
+        await #expect(throws: Rejected.self) { try await gate.enter() }
     }
 }
