@@ -47,8 +47,8 @@ struct Import: ParsableCommand {
                 throw CLIError(error, exitCode: .noInput)
             }
             if files.isEmpty { throw CLIError(message: "nothing to import in \(paths.joined(separator: ", "))", exitCode: .noInput) }
-            var pipeline = ImportPipeline(store: store, logger: logger)
-            pipeline.batchSize = 1000
+            // The pipeline's own transaction size: what `triage-bench import` measures is what runs here.
+            let pipeline = ImportPipeline(store: store, logger: logger)
             var reports: [ImportFileReport] = []
             for file in files {
                 let fieldMapping = try loadMapping(for: file)
