@@ -8,72 +8,156 @@ import TriageImport
 import TriageModel
 import TriageStore
 
-/// `triage-bench import`: end-to-end import throughput and peak memory, against parse-only and raw SQLite.
+/// `triage-bench import`: end-to-end import throughput and peak memory of `triage import` (the CLI users run),
+/// its re-import of the unchanged file, parse-only, and the raw-SQLite floor for the same rows; optionally the
+/// baselines of issue 16 (the Python stdlib script and the C program against libsqlite3) alternating with it.
 ///
-/// Each phase runs in its own process (`--phase`) so that its peak RSS is its own.
+/// Every measured phase runs in its own process so that its peak RSS is its own.
 struct ImportBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import benchmark: generate N tickets, then measure a phase (parse, import, raw-sqlite).")
+        abstract: "Import benchmark: generate N tickets, then measure parse, triage import, re-import and raw SQLite.")
 
     enum Phase: String, ExpressibleByArgument {
-        case generate, parse, `import`, rawSQLite = "raw-sqlite", all
+        case generate, parse, `import`, reimport, rawSQLite = "raw-sqlite", all
     }
 
-    @Option(help: "Number of tickets.") var tickets = 1_000_000
-    @Option(help: "Folder for the generated data and stores.") var dir = "Benchmarks/data"
-    @Option(help: "generate, parse, import, raw-sqlite, or all (each measured phase in its own process).") var phase: Phase = .all
+    enum Shape: String, ExpressibleByArgument {
+        /// Zendesk incremental-export lines: 1–4 comments (mean 2.0), ≈ 500 B of metadata.
+        case realistic
+        /// One customer message per ticket, little metadata (the benchmark's shape before issue 16).
+        case single
+    }
 
-    @Option(help: "Tickets per write transaction (import and raw-sqlite phases); default: the pipeline's.")
+    @Option(help: "Number of tickets to generate.") var tickets = 1_000_000
+    @Option(help: "Folder for the generated data and stores.") var dir = "Benchmarks/data"
+    @Option(help: "generate, parse, import, reimport, raw-sqlite, or all (each measured phase in its own process).")
+    var phase: Phase = .all
+    @Option(help: "Generated data: realistic (several comments, real metadata) or single (one message per ticket).")
+    var shape: Shape = .realistic
+    @Option(help: "Import this JSONL file instead of generated data (e.g. gen_zendesk_jsonl.py's output).")
+    var data: String?
+    @Option(help: "Folder with py_import_jsonl.py, extract_rows.py and sqlite_limit.c: run them beside the import (skipped when absent).")
+    var baselines: String?
+    @Option(help: "Rounds of import / Python / C, alternating (with --baselines).") var rounds = 1
+    @Option(help: "The triage executable (default: the one next to this benchmark).") var triage: String?
+
+    @Option(help: "Tickets per write transaction for the raw-sqlite phase; default: the pipeline's.")
     var perTransaction: Int?
 
-    var dataPath: String { "\(dir)/tickets-\(tickets).jsonl" }
+    var dataPath: String { data ?? "\(dir)/tickets-\(shape.rawValue)-\(tickets).jsonl" }
+    var storePath: String { "\(dir)/import-\(URL(fileURLWithPath: dataPath).deletingPathExtension().lastPathComponent).sqlite" }
+    var triagePath: String {
+        triage ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("triage").path
+    }
 
     func run() throws {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         switch phase {
         case .all:
-            for p in ["generate", "parse", "import", "raw-sqlite"] {
-                let process = Process()
-                process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-                process.arguments = ["import", "--tickets", String(tickets), "--dir", dir, "--phase", p]
-                    + (perTransaction.map { ["--per-transaction", String($0)] } ?? [])
-                try process.run()
-                process.waitUntilExit()
-                guard process.terminationStatus == 0 else { throw ExitCode(process.terminationStatus) }
-            }
+            try runAll()
         case .generate:
-            if FileManager.default.fileExists(atPath: dataPath) {
-                print("data: \(dataPath) (\(String(format: "%.0f", BenchSupport.fileSizeMiB(dataPath))) MiB, reused)")
-                return
-            }
-            let clock = ContinuousClock()
-            let start = clock.now
-            let bytes = try SyntheticTicketExport.write(count: tickets, to: dataPath)
-            print("data: \(dataPath): \(tickets) tickets, \(bytes / 1_048_576) MiB, generated in \(String(format: "%.1f", BenchSupport.seconds(clock.now - start))) s")
+            try generate()
         case .parse:
             let clock = ContinuousClock()
             let start = clock.now
             var count = 0
-            try ZendeskJSONImporter().read(URL(fileURLWithPath: dataPath), options: ImportOptions(), diagnostics: DiagnosticCollector()) { _ in count += 1 }
-            report("parse only (read + JSON + mapping, no store)", count: count, elapsed: clock.now - start)
+            var messages = 0
+            try ZendeskJSONImporter().read(URL(fileURLWithPath: dataPath), options: ImportOptions(), diagnostics: DiagnosticCollector()) {
+                count += 1
+                messages += $0.ticket.messages.count
+                _ = PreparedTicket($0.ticket)
+            }
+            report("parse only (read + JSON + mapping + digests, no store; \(messages) messages)", count: count, elapsed: clock.now - start)
         case .import:
-            let store = "\(dir)/import-\(tickets).sqlite"
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: store + suffix) }
-            var pipeline = ImportPipeline(store: try TicketStore(path: store), logger: Logger(label: "bench"))
-            if let perTransaction { pipeline.batchSize = perTransaction }
-            let clock = ContinuousClock()
-            let start = clock.now
-            let writerCPUBefore = BenchSupport.threadCPUSeconds()
-            let result = pipeline.importFile(URL(fileURLWithPath: dataPath), format: .zendeskJSON, options: ImportOptions())
-            // The pipeline writes on the calling thread (it reads on its own), so this thread's CPU is the writer's.
-            let writerCPU = BenchSupport.threadCPUSeconds() - writerCPUBefore
-            if let error = result.error { throw ValidationError(error) }
-            report("full import (parse + upsert + messages + FTS5, WAL)", count: result.counts.new, elapsed: clock.now - start,
-                   extra: String(format: "store %.0f MiB, writer thread CPU %.1f s (%.1f µs/ticket)",
-                                 BenchSupport.fileSizeMiB(store), writerCPU, writerCPU * 1e6 / Double(max(result.counts.new, 1))))
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: storePath + suffix) }
+            _ = try runTriageImport(label: "triage import")
+        case .reimport:
+            _ = try runTriageImport(label: "triage import again (unchanged file)")
         case .rawSQLite:
             try rawSQLite()
+        }
+    }
+
+    private func generate() throws {
+        guard data == nil else { return }
+        if FileManager.default.fileExists(atPath: dataPath) {
+            print("data: \(dataPath) (\(String(format: "%.0f", BenchSupport.fileSizeMiB(dataPath))) MiB, reused)")
+            return
+        }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let bytes = shape == .realistic
+            ? try RealisticZendeskExport.write(count: tickets, to: dataPath)
+            : try SyntheticTicketExport.write(count: tickets, to: dataPath)
+        print("data: \(dataPath): \(tickets) \(shape.rawValue) tickets, \(bytes / 1_048_576) MiB, generated in \(String(format: "%.1f", BenchSupport.seconds(clock.now - start))) s")
+    }
+
+    /// `triage import FILE --from zendesk-json --db STORE` in a child process; returns its rate.
+    private func runTriageImport(label: String) throws -> Double {
+        let run = try ChildRun.run([triagePath, "import", dataPath, "--from", "zendesk-json", "--db", storePath], echo: false)
+        guard run.status == 0 else { throw BenchError("\(triagePath) import failed (exit \(run.status)): \(run.output)") }
+        let counts = Self.numbers(in: run.output, before: ["new", "updated", "unchanged"])
+        let total = counts.reduce(0, +)
+        let rate = Double(total) / run.seconds
+        print(String(format: "%@: %d tickets (%d new, %d updated, %d unchanged) in %.1f s = %.0f tickets/s, CPU %.1f s, peak RSS %.0f MiB, store %.0f MiB",
+                     label, total, counts[0], counts[1], counts[2], run.seconds, rate, run.cpuSeconds, run.peakRSSMiB,
+                     BenchSupport.fileSizeMiB(storePath)))
+        return rate
+    }
+
+    /// The integers written just before each of `words` ("12 new, 0 updated").
+    static func numbers(in text: String, before words: [String]) -> [Int] {
+        let tokens = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\n" })
+        return words.map { word in
+            guard let at = tokens.firstIndex(where: { $0 == word }), at > 0 else { return 0 }
+            return Int(tokens[at - 1]) ?? 0
+        }
+    }
+
+    /// A measured phase of this benchmark in its own process; returns the rate it printed.
+    private func runPhase(_ phase: Phase) throws -> Double {
+        var arguments = [CommandLine.arguments[0], "import", "--tickets", String(tickets), "--dir", dir, "--phase", phase.rawValue,
+                         "--shape", shape.rawValue, "--triage", triagePath]
+        if let data { arguments += ["--data", data] }
+        if let perTransaction { arguments += ["--per-transaction", String(perTransaction)] }
+        let run = try ChildRun.run(arguments)
+        guard run.status == 0 else { throw ExitCode(run.status) }
+        return Self.rate(in: run.output)
+    }
+
+    /// The figure before "tickets/s" in a summary line.
+    static func rate(in text: String) -> Double {
+        let tokens = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "=" || $0 == "," })
+        guard let at = tokens.lastIndex(where: { $0 == "tickets/s" }), at > 0 else { return 0 }
+        return Double(tokens[at - 1]) ?? 0
+    }
+
+    private func runAll() throws {
+        try generate()
+        _ = try runPhase(.parse)
+        let baselineFolder = baselines.flatMap { FileManager.default.fileExists(atPath: $0 + "/sqlite_limit.c") ? $0 : nil }
+        if let baselines, baselineFolder == nil { print("baselines: \(baselines) not found; the Python and C baselines are skipped") }
+        var comparison: Baselines?
+        if let baselineFolder { comparison = try Baselines(folder: baselineFolder, scratch: dir, data: dataPath) }
+        var imports: [Double] = []
+        var reimports: [Double] = []
+        for round in 1...max(rounds, 1) {
+            if rounds > 1 { print("-- round \(round)") }
+            imports.append(try runPhase(.import))
+            if let comparison { try comparison.runPython(); try comparison.runC() }
+            reimports.append(try runPhase(.reimport))
+        }
+        let floor = try runPhase(.rawSQLite)
+        print("-- summary (\(URL(fileURLWithPath: dataPath).lastPathComponent); ratios within this run)")
+        for (i, rate) in imports.enumerated() {
+            var line = String(format: "round %d: triage import %.0f tickets/s = %.2f × the raw-SQLite floor (%.0f/s); re-import %.0f/s = %.1f × the first import",
+                              i + 1, rate, rate / floor, floor, reimports[i], reimports[i] / rate)
+            if let comparison, i < comparison.python.count, i < comparison.c.count {
+                line += String(format: "; %.2f × Python (%.0f/s), %.2f × C (%.0f/s)", rate / comparison.python[i], comparison.python[i],
+                               rate / comparison.c[i], comparison.c[i])
+            }
+            print(line)
         }
     }
 

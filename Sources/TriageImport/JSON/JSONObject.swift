@@ -11,9 +11,14 @@ struct JSONObject {
         self.raw = raw
     }
 
-    /// Parses one record's bytes; throws with the parser's reason.
+    /// Parses one record's bytes (`JSONBytesParser`); throws `JSONRecordError` with the parser's reason.
     init(parsing bytes: [UInt8]) throws {
-        let value = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
+        let value: Any
+        do {
+            value = try JSONBytesParser.parse(bytes)
+        } catch let error as JSONBytesParser.SyntaxError {
+            throw JSONRecordError(message: "not valid JSON (\(error))")
+        }
         guard let object = value as? [String: Any] else {
             throw JSONRecordError(message: "expected a JSON object, found \(Self.kind(of: value))")
         }
@@ -54,7 +59,7 @@ struct JSONObject {
     }
 
     static func text(_ value: Any?) -> String? {
-        // Booleans first, by their real type: `JSONSerialization` hands out NSNumbers, and an NSNumber 1 or 0
+        // Booleans first, by their real type: values from `JSONSerialization` are NSNumbers, and an NSNumber 1 or 0
         // also casts to `Bool` — a ticket id 1 must stay "1", never become "true".
         if let value, isBoolean(value), let b = value as? Bool { return b ? "true" : "false" }
         switch value {
