@@ -34,6 +34,7 @@ public enum DefaultConfiguration {
         # digest:
         #   time_zone: Europe/Berlin        # the day the digest covers, in this zone (IANA name)
         #   low_confidence_threshold: 0.6
+        #   chat_webhook: https://hooks.slack.com/services/…   # for `--post` without a URL; or $TRIAGE_CHAT_WEBHOOK
         #   mail:                           # for `triage digest --send`
         #     server: smtps://smtp.example.com:465   # or smtp://host:587 (STARTTLS)
         #     tls: required                 # smtp:// only: required, opportunistic or none (local relay)
