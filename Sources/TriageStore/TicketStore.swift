@@ -24,6 +24,10 @@ public final class TicketStore: Sendable {
                 try self.init(path: path, mode: .readOnly)
             } catch StoreError.needsUpgrade where FileManager.default.isWritableFile(atPath: path) {
                 try self.init(path: path, mode: .readWrite)
+            } catch StoreError.readOnly, StoreError.cannotOpen {
+                // A WAL store needs its shared-memory file to be read; where that cannot be created (a read-only
+                // folder, a file of another user) SQLite reads it as an immutable file instead.
+                try self.init(path: path, mode: .immutable)
             }
         } else {
             try self.init(path: path, mode: .readWrite)
@@ -35,13 +39,17 @@ public final class TicketStore: Sendable {
         try self.init(path: path, mode: .readWrite)
     }
 
-    enum Mode { case readWrite, readOnly }
+    enum Mode {
+        case readWrite, readOnly
+        /// Read-only without the WAL's shared memory: SQLite assumes nobody changes the file meanwhile.
+        case immutable
+    }
 
     init(path: String, mode: Mode) throws {
         self.path = path
-        isReadOnly = mode == .readOnly
+        isReadOnly = mode != .readWrite
         var configuration = Configuration()
-        configuration.readonly = mode == .readOnly
+        configuration.readonly = mode != .readWrite
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             // WAL + NORMAL: a crash loses at most the last transactions, never corrupts the store.
@@ -55,12 +63,17 @@ public final class TicketStore: Sendable {
         }
         do {
             // A read-only connection cannot turn the file into WAL mode, which a pool insists on.
-            writer = mode == .readOnly ? try DatabaseQueue(path: path, configuration: configuration)
-                                       : try DatabasePool(path: path, configuration: configuration)
+            switch mode {
+            case .readWrite: writer = try DatabasePool(path: path, configuration: configuration)
+            case .readOnly: writer = try DatabaseQueue(path: path, configuration: configuration)
+            case .immutable:
+                let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "?#%"))) ?? path
+                writer = try DatabaseQueue(path: "file:\(encoded)?immutable=1", configuration: configuration)
+            }
         } catch {
             throw Self.openingError(error, path: path)
         }
-        if mode == .readOnly { try checkSchema() } else { try migrate() }
+        if mode == .readWrite { try migrate() } else { try checkSchema() }
     }
 
     private init(memoryWriter: DatabaseQueue) throws {
