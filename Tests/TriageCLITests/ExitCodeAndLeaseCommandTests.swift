@@ -75,6 +75,8 @@ import Testing
 
     @Test func aRerunTakesOverADeadRunsLeasesAndNamesALiveRunsTickets() async throws {
         let scratch = try await trainedScratch()
+        let modelMode = (try FileManager.default.attributesOfItem(atPath: scratch.path("s.model"))[.posixPermissions] as? NSNumber)?.intValue
+        #expect(modelMode == 0o600, "the model holds words of customer tickets")
         let gone = Process()
         gone.executableURL = URL(fileURLWithPath: "/bin/true")
         try gone.run()

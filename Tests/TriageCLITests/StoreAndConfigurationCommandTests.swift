@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TriageTestSupport
 
 /// Read-only and damaged stores, file modes, strict configuration and import arguments, through the binary.
 @Suite(.serialized) struct StoreAndConfigurationCommandTests {
@@ -159,5 +160,31 @@ import Testing
         #expect(good.status == 0, "\(good.stderr)")
         let show = try await scratch.runner.run(["show", "--db", "new.sqlite", "helpdesk-eu:41001"])
         #expect(show.status == 0)
+    }
+}
+
+/// The digest's chat post: plain text with `&`, `<`, `>` escaped as Slack reads them, no Markdown backslashes.
+@Suite(.serialized) struct DigestChatPostCommandTests {
+    @Test func theDigestIsPostedAsChatEscapedTextToTheConfiguredWebhook() async throws {
+        let receiver = try await WebhookReceiver.start()
+        let scratch = try Scratch()
+        let samples = CLIRunner.repositoryRoot.appendingPathComponent("SampleTickets/zendesk/tickets.json").path
+        let imported = try await scratch.runner.run(["import", "--db", "s.sqlite", samples])
+        try #require(imported.status == 0)
+        let text = try await scratch.runner.run(["digest", "--db", "s.sqlite", "--date", "2026-11-17", "--format", "text"])
+        try #require(text.status == 0, "\(text.stderr)")
+        let secretURL = receiver.url.absoluteString + "/T0KEN-SECRET-123456"
+        let post = try await scratch.runner.run(["digest", "--db", "s.sqlite", "--date", "2026-11-17", "--format", "text", "--post-chat"],
+                                                environment: ["TRIAGE_CHAT_WEBHOOK": secretURL])
+        #expect(post.status == 0, "\(post.stderr)")
+        #expect(!post.stderr.contains("T0KEN-SECRET") && !post.stdout.contains("T0KEN-SECRET"))
+        let body = try #require(await receiver.bodies[""])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: String])
+        let posted = try #require(object["text"])
+        let expected = text.stdout.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
+        #expect(posted == expected)
+        #expect(!posted.contains("\\"))
+        await receiver.stop()
     }
 }

@@ -97,7 +97,8 @@ struct Digest: AsyncParsableCommand {
                 if out != nil || !send {
                     let text = try job.render(data, request: request, summary: written)
                     if let out {
-                        try DigestDelivery.write(text, to: out)
+                        // Text and Markdown are read in terminals and editors: no control characters from tickets.
+                        try DigestDelivery.write(format == .text || format == .md ? DisplayText.safe(text) : text, to: out)
                         Terminal.err("\(label) written to \(out)")
                     } else {
                         // Ticket text must not reach the terminal as escape sequences; JSON escapes its own.
