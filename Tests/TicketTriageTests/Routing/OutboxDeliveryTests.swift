@@ -65,7 +65,10 @@ import TriageTestSupport
                   - notify: {url: "\(live)"}
             """
         _ = try Router(rules: try RuleSet.parse(yaml: rules)).routeAll(store: store, now: RoutingFixtures.now)
-        let delivery = OutboxDelivery(transport: CurlTransport(), policy: policy, sleep: { _ in })
+        // No fault here needs a short timeout: a generous one keeps a loaded machine from turning a slow answer
+        // into a failed attempt.
+        let patient = DeliveryPolicy(timeout: .seconds(60), attemptsPerRun: 3, maxAttempts: 10, initialBackoff: .milliseconds(1))
+        let delivery = OutboxDelivery(transport: CurlTransport(), policy: patient, sleep: { _ in })
         let report = try await delivery.deliverDue(store: store)
         #expect(report.delivered == 2)
         #expect(await receiver.requestCount == 2)
