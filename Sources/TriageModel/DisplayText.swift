@@ -1,3 +1,5 @@
+import Foundation
+
 /// Text from tickets made safe to show on a terminal or in a plain-text report.
 ///
 /// Ticket text is written by customers: an ESC, CSI or OSC sequence in a subject would otherwise clear the user's
@@ -32,6 +34,34 @@ public enum DisplayText {
             }
             lastWasSpace = false
             out.unicodeScalars.append(needsReplacement(scalar, multiline: false) ? replacement(for: scalar) : scalar)
+        }
+        return out
+    }
+
+    /// Encoded JSON with DEL and the C1 controls (U+007F–U+009F) written as `\u007f`…`\u009f`. JSON encoders
+    /// escape only U+0000–U+001F, and some terminals act on a UTF-8 encoded C1 (U+009B is CSI). Lossless: the
+    /// decoded strings are the same. The structure of JSON is ASCII, so these characters only occur in strings.
+    public static func escapingControlsInJSON(_ data: Data) -> Data {
+        guard data.contains(where: { $0 == 0x7F || $0 == 0xC2 }) else { return data }
+        var out = Data()
+        out.reserveCapacity(data.count + 16)
+        let hex = Array("0123456789abcdef".utf8)
+        var index = data.startIndex
+        while index < data.endIndex {
+            let byte = data[index]
+            var scalar: UInt8?
+            if byte == 0x7F {
+                scalar = 0x7F
+            } else if byte == 0xC2, data.index(after: index) < data.endIndex, (0x80...0x9F).contains(data[data.index(after: index)]) {
+                scalar = data[data.index(after: index)]
+                index = data.index(after: index)
+            }
+            if let scalar {
+                out.append(contentsOf: Array("\\u00".utf8) + [hex[Int(scalar >> 4)], hex[Int(scalar & 0xF)]])
+            } else {
+                out.append(byte)
+            }
+            index = data.index(after: index)
         }
         return out
     }

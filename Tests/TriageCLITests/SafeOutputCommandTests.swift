@@ -89,6 +89,11 @@ import Testing
         #expect(json.stdout.contains(#"Invoice \u001b]0;pwned\u0007\u001b[2J overdue\u0000 hidden tail"#))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect(object["subject"] as? String == "Invoice \u{1B}]0;pwned\u{07}\u{1B}[2J overdue\u{0} hidden tail")
+        #expect(Self.isTerminalSafe(json.stdout), "a C1 CSI is escaped in JSON too")
+        #expect(json.stdout.contains(#"<!channel>\u009b2J"#))
+        let inspect = try await scratch.runner.run(["inspect", "--from", "zendesk-json", "hostile.json"])
+        #expect(inspect.status == 0, "\(inspect.stderr)")
+        #expect(Self.isTerminalSafe(inspect.stdout) && inspect.stdout.contains("␛]0;pwned"))
 
         // rules explain quotes the subject it tested.
         let train = try await scratch.runner.run(["import", "--db", "s.sqlite", CLIRunner.repositoryRoot.appendingPathComponent("SampleTickets/zendesk").path])

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TriageModel
 
@@ -27,5 +28,16 @@ import TriageModel
         #expect(ChatText.escaped("<!channel> <@U024BE7LH> <https://evil.example|Bank login> & co")
                 == "&lt;!channel&gt; &lt;@U024BE7LH&gt; &lt;https://evil.example|Bank login&gt; &amp; co")
         #expect(ChatText.escaped("*bold* _it_ \\no backslashes") == "*bold* _it_ \\no backslashes")
+    }
+
+    @Test func jsonGetsDELAndC1EscapedLosslessly() throws {
+        let value = ["s": "a\u{9B}2J\u{7F}b\u{85}c é ✓"]
+        let encoded = try JSONEncoder().encode(value)
+        let escaped = DisplayText.escapingControlsInJSON(encoded)
+        let text = String(decoding: escaped, as: UTF8.self)
+        #expect(text == #"{"s":"a\u009b2J\u007fb\u0085c é ✓"}"#)
+        #expect(try JSONDecoder().decode([String: String].self, from: escaped) == value)
+        let plain = try JSONEncoder().encode(["s": "é ✓ ünïcödé"])
+        #expect(DisplayText.escapingControlsInJSON(plain) == plain)
     }
 }

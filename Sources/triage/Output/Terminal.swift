@@ -56,7 +56,7 @@ enum Terminal {
         encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
         encoder.keyEncodingStrategy = .convertToSnakeCase
-        raw(String(decoding: try encoder.encode(value), as: UTF8.self) + "\n")
+        raw(String(decoding: DisplayText.escapingControlsInJSON(try encoder.encode(value)), as: UTF8.self) + "\n")
     }
 }
 

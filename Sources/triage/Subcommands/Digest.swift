@@ -102,7 +102,8 @@ struct Digest: AsyncParsableCommand {
                         Terminal.err("\(label) written to \(out)")
                     } else {
                         // Ticket text must not reach the terminal as escape sequences; JSON escapes its own.
-                        Terminal.raw(format == .json ? text : DisplayText.safe(text))
+                        Terminal.raw(format == .json ? String(decoding: DisplayText.escapingControlsInJSON(Data(text.utf8)), as: UTF8.self)
+                                                     : DisplayText.safe(text))
                     }
                 }
                 if let url = try chatWebhook(configuration) {

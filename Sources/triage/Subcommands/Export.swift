@@ -48,11 +48,11 @@ struct Export: ParsableCommand {
                 count += 1
                 switch format {
                 case .jsonl:
-                    buffer.append(try encoder.encode(ticket))
+                    buffer.append(DisplayText.escapingControlsInJSON(try encoder.encode(ticket)))
                     buffer.append(10)
                 case .json:
                     buffer.append(Data((count == 1 ? "\n" : ",\n").utf8))
-                    buffer.append(try encoder.encode(ticket))
+                    buffer.append(DisplayText.escapingControlsInJSON(try encoder.encode(ticket)))
                 case .csv:
                     buffer.append(Data((CSVRow.fields(of: ticket).map(CSVRow.quote).joined(separator: ",") + "\r\n").utf8))
                 }
