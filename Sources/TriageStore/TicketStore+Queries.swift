@@ -53,21 +53,42 @@ extension TicketStore {
         }
     }
 
-    /// Full-text search over subjects and message text (FTS5 query syntax: words, "phrases", OR, prefix*).
-    public func search(_ query: String, limit: Int = 20) throws -> [SearchHit] {
-        try read("searching for \(query)") { db in
-            do {
-                return try Row.fetchAll(db, sql: """
-                    SELECT s.rowid AS hit_id, snippet(ticket_search, -1, '[', ']', '…', 12) AS hit_snippet
-                    FROM ticket_search s WHERE ticket_search MATCH ? ORDER BY rank LIMIT ?
-                    """, arguments: [query, limit]).map { row in
-                    let ticket = try Row.fetchOne(db, sql: "\(Self.ticketSelect) WHERE t.id = ?", arguments: [row["hit_id"] as Int64])
-                    return SearchHit(ticket: Self.ticket(from: ticket!), snippet: row["hit_snippet"])
+    /// Full-text search over subjects and message text: literal words (every token quoted) or, when the query
+    /// says so, FTS5 syntax. Errors name the query, never SQLite's internals.
+    public func search(_ query: SearchQuery, limit: Int = 20) throws -> [SearchHit] {
+        do {
+            return try writer.read { db in
+                // A ticket number searched for is first of all the ticket with that number.
+                var hits: [SearchHit] = []
+                if let number = query.ticketReference {
+                    for id in try Self.ticketsNumbered(number, limit: limit, db) {
+                        guard let row = try Row.fetchOne(db, sql: "\(Self.ticketSelect) WHERE t.id = ?", arguments: [id]) else { continue }
+                        hits.append(SearchHit(ticket: Self.ticket(from: row), snippet: "(ticket \(number))"))
+                    }
                 }
-            } catch let error as DatabaseError where error.message?.contains("fts5") == true || error.message?.contains("syntax") == true {
-                throw StoreError.database(operation: "searching", underlying: "bad search query \"\(query)\": \(error.message ?? ""). Quote phrases with \"…\"; use words, OR, NOT and prefix*")
+                let found = Set(hits.map(\.ticket.id))
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT s.rowid AS hit_id, CAST(snippet(ticket_search, -1, '[', ']', '…', 12) AS BLOB) AS hit_snippet
+                    FROM ticket_search s WHERE ticket_search MATCH ? ORDER BY rank LIMIT ?
+                    """, arguments: [query.matchExpression, limit]) where hits.count < limit {
+                    let id: Int64 = row["hit_id"]
+                    guard !found.contains(id),
+                          let ticket = try Row.fetchOne(db, sql: "\(Self.ticketSelect) WHERE t.id = ?", arguments: [id]) else { continue }
+                    hits.append(SearchHit(ticket: Self.ticket(from: ticket), snippet: (row["hit_snippet"] as String?) ?? ""))
+                }
+                return hits
             }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
+            // FTS5 reports syntax errors (and "no such column" for `word:`) as plain SQLITE_ERROR.
+            throw SearchQueryError.invalidSyntax(query.text)
+        } catch {
+            throw StoreError.database(operation: "searching", underlying: Self.reason(error))
         }
+    }
+
+    /// ``search(_:limit:)`` for a query in FTS5 syntax.
+    public func search(_ fts5Query: String, limit: Int = 20) throws -> [SearchHit] {
+        try search(try SearchQuery(fts5Query, syntax: .fts5), limit: limit)
     }
 
     /// Totals for `triage stats`.
@@ -101,13 +122,23 @@ extension TicketStore {
     // MARK: - Row mapping
 
     static let ticketSelect = """
-        SELECT t.*, (t.triaged_hash IS NULL OR t.triaged_hash <> t.content_hash) AS pending,
+        SELECT t.*, CAST(t.subject AS BLOB) AS subject_text, (t.triaged_hash IS NULL OR t.triaged_hash <> t.content_hash) AS pending,
             r.department AS r_department, r.priority AS r_priority, r.sentiment AS r_sentiment, r.language AS r_language,
             r.confidence AS r_confidence, r.summary AS r_summary, r.needs_human AS r_needs_human,
             r.needs_human_reason AS r_needs_human_reason, r.backend AS r_backend, r.model AS r_model,
             r.prompt_version AS r_prompt_version, r.created_at AS r_created_at
         FROM tickets t LEFT JOIN triage_results r ON r.ticket_id = t.id AND r.content_hash = t.content_hash
         """
+
+    /// Tickets whose external id is `number` (or `source:external_id`), for search.
+    static func ticketsNumbered(_ number: String, limit: Int, _ db: Database) throws -> [Int64] {
+        if let colon = number.firstIndex(of: ":") {
+            let source = String(number[..<colon]), external = String(number[number.index(after: colon)...])
+            if let id = try Int64.fetchOne(db, sql: "SELECT id FROM tickets WHERE source = ? AND external_id = ?",
+                                           arguments: [source, external]) { return [id] }
+        }
+        return try Int64.fetchAll(db, sql: "SELECT id FROM tickets WHERE external_id = ? ORDER BY id LIMIT ?", arguments: [number, limit])
+    }
 
     static func resolve(_ reference: String, _ db: Database) throws -> Int64? {
         if let id = Int64(reference), try Int64.fetchOne(db, sql: "SELECT id FROM tickets WHERE id = ?", arguments: [id]) != nil {
@@ -140,7 +171,8 @@ extension TicketStore {
         }
         let requesterName: String? = row["requester_name"], requesterEmail: String? = row["requester_email"]
         return StoredTicket(
-            id: row["id"], source: row["source"], externalID: row["external_id"], subject: row["subject"],
+            id: row["id"], source: row["source"], externalID: row["external_id"],
+            subject: (row["subject_text"] as String?) ?? row["subject"],
             status: row["status"], channel: row["channel"],
             requester: requesterName == nil && requesterEmail == nil ? nil : Participant(name: requesterName, email: requesterEmail),
             organization: row["organization"], assigneeEmail: row["assignee_email"], tags: tags, customFields: custom,
@@ -163,14 +195,16 @@ extension TicketStore {
             attachmentsByMessage[a["message_id"], default: []].append(AttachmentInfo(
                 filename: a["filename"], contentType: a["content_type"], size: a["size"], contentHash: a["content_hash"]))
         }
-        ticket.messages = try Row.fetchAll(db, sql: "SELECT * FROM messages WHERE ticket_id = ? ORDER BY position",
+        ticket.messages = try Row.fetchAll(db, sql: """
+            SELECT *, CAST(body_text AS BLOB) AS body_full FROM messages WHERE ticket_id = ? ORDER BY position
+            """,
                                            arguments: [id]).map { m in
             let name: String? = m["author_name"], email: String? = m["author_email"]
             return StoredMessage(
                 externalID: m["external_id"], position: m["position"],
                 author: name == nil && email == nil ? nil : Participant(name: name, email: email),
                 role: MessageRole(rawValue: m["role"]) ?? .customer, isPublic: m["is_public"],
-                sentAt: (m["sent_at"] as String?).flatMap(SQLDate.date), text: m["body_text"], html: m["body_html"],
+                sentAt: (m["sent_at"] as String?).flatMap(SQLDate.date), text: (m["body_full"] as String?) ?? m["body_text"], html: m["body_html"],
                 trimmedText: m["trimmed_text"], attachments: attachmentsByMessage[m["id"]] ?? [])
         }
         return ticket

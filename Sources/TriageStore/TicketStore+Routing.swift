@@ -122,7 +122,7 @@ extension TicketStore {
     /// Only the columns routing maps, in the order ``RoutingColumn`` names them: rows are read by index (a by-name
     /// lookup compares names case-insensitively, column by column, and cost more than SQLite's own work here).
     static let routingSelect = """
-        SELECT t.id, t.source, t.external_id, t.subject, t.status, t.channel, t.requester_name, t.requester_email,
+        SELECT t.id, t.source, t.external_id, CAST(t.subject AS BLOB), t.status, t.channel, t.requester_name, t.requester_email,
             t.organization, t.assignee_email, t.tags, t.custom_fields, t.label_department, t.label_priority,
             t.created_at, t.updated_at, t.imported_at, t.content_hash, t.message_count, t.last_customer_message_at,
             t.first_agent_reply_at, t.last_agent_reply_at, t.routed_hash, t.routed_facts,
@@ -163,7 +163,9 @@ extension TicketStore {
             contentHash: contentHash, createdAt: date(C.triagedAt) ?? .distantPast)
         let requesterName: String? = row[C.requesterName], requesterEmail: String? = row[C.requesterEmail]
         let ticket = StoredTicket(
-            id: row[C.id], source: row[C.source], externalID: row[C.externalID], subject: row[C.subject],
+            id: row[C.id], source: row[C.source], externalID: row[C.externalID],
+            // Read as bytes: text is read up to its first NUL, and a subject may hold one.
+            subject: (row[C.subject] as Data?).map { String(decoding: $0, as: UTF8.self) } ?? "",
             status: row[C.status], channel: row[C.channel],
             requester: requesterName == nil && requesterEmail == nil ? nil : Participant(name: requesterName, email: requesterEmail),
             organization: row[C.organization], assigneeEmail: row[C.assigneeEmail],

@@ -94,6 +94,70 @@ extension TicketStore {
         }
     }
 
+    /// Who holds leases now (live leases only), ordered by run: for saying which run holds which tickets.
+    public func leaseHolders(now: Date = Date()) throws -> [LeaseHolder] {
+        try read("reading triage leases") { db in
+            var byOwner: [String: (ids: [Int64], expires: Date)] = [:]
+            var order: [String] = []
+            for row in try Row.fetchAll(db, sql: """
+                SELECT ticket_id, owner, expires_at FROM triage_leases WHERE expires_at > ? ORDER BY owner, ticket_id
+                """, arguments: [SQLDate.string(now)]) {
+                let owner: String = row["owner"]
+                let expires = SQLDate.date(row["expires_at"]) ?? now
+                if byOwner[owner] == nil { order.append(owner) }
+                byOwner[owner, default: ([], expires)].ids.append(row["ticket_id"])
+                byOwner[owner]!.expires = max(byOwner[owner]!.expires, expires)
+            }
+            return order.map { LeaseHolder(owner: LeaseOwner(text: $0), ticketIDs: byOwner[$0]!.ids, expiresAt: byOwner[$0]!.expires) }
+        }
+    }
+
+    /// What ``takeOverDeadRuns(now:staleAfter:isGone:)`` did.
+    public struct LeaseTakeover: Sendable, Hashable {
+        /// Leases released, by the dead run that held them.
+        public var released: [LeaseHolder] = []
+        /// Runs marked `interrupted`.
+        public var interruptedRuns: [Int64] = []
+        public init() {}
+    }
+
+    /// Releases the leases of runs whose process is gone (`isGone`, by default: on this host, no such pid) and
+    /// marks those runs `interrupted`, as a rerun after `kill -9` needs. A run still marked `running` that holds
+    /// no lease and started more than `staleAfter` ago is marked `interrupted` too (a live run holds leases
+    /// while it works; should it still be alive, its own end overwrites the status).
+    ///
+    /// `runs` adds runs to take over whatever their process (`triage run --take-over RUN`).
+    public func takeOverDeadRuns(now: Date = Date(), staleAfter: TimeInterval = 600, runs: Set<Int64> = [],
+                                 isGone: (LeaseOwner) -> Bool = { $0.processIsGone }) throws -> LeaseTakeover {
+        let holders = try leaseHolders(now: now)
+        let dead = holders.filter { holder in isGone(holder.owner) || holder.owner.runID.map(runs.contains) == true }
+        return try write("taking over the leases of ended runs") { db in
+            var takeover = LeaseTakeover()
+            for holder in dead {
+                try db.execute(sql: "DELETE FROM triage_leases WHERE owner = ?", arguments: [holder.owner.text])
+                takeover.released.append(holder)
+                if let runID = holder.owner.runID {
+                    try db.execute(sql: """
+                        UPDATE triage_runs SET status = 'interrupted', finished_at = coalesce(finished_at, ?)
+                        WHERE id = ? AND status = 'running'
+                        """, arguments: [SQLDate.string(now), runID])
+                    if db.changesCount > 0 { takeover.interruptedRuns.append(runID) }
+                }
+            }
+            let leasedRuns = Set(holders.filter { !dead.contains($0) }.compactMap(\.owner.runID))
+            let stale = try Int64.fetchAll(db, sql: """
+                SELECT id FROM triage_runs WHERE status = 'running' AND started_at <= ? ORDER BY id
+                """, arguments: [SQLDate.string(now.addingTimeInterval(-staleAfter))])
+            let hasLegacyLeases = holders.contains { $0.owner.runID == nil }
+            for runID in stale where !leasedRuns.contains(runID) && !hasLegacyLeases {
+                try db.execute(sql: "UPDATE triage_runs SET status = 'interrupted', finished_at = ? WHERE id = ? AND status = 'running'",
+                               arguments: [SQLDate.string(now), runID])
+                takeover.interruptedRuns.append(runID)
+            }
+            return takeover
+        }
+    }
+
     /// Gives leased tickets back without a result (they stay pending).
     public func releaseLeases(owner: String, ticketIDs: [Int64]? = nil) throws {
         try write("releasing leases") { db in

@@ -10,10 +10,46 @@ public final class TicketStore: Sendable {
     public let path: String
     let writer: any DatabaseWriter
 
+    /// Whether this connection may write (``init(path:readOnly:)``).
+    public let isReadOnly: Bool
+
     /// Opens (creating and migrating when needed) the store at `path`.
-    public init(path: String) throws {
+    ///
+    /// With `readOnly` the file must exist and is opened for reading only: nothing is created or migrated, so a
+    /// store on read-only media, in a read-only folder or owned by someone else can still be listed and searched.
+    /// A store that needs an upgrade is opened for writing once (when it can be) to apply it.
+    public convenience init(path: String, readOnly: Bool) throws {
+        if readOnly {
+            do {
+                try self.init(path: path, mode: .readOnly)
+            } catch StoreError.needsUpgrade where FileManager.default.isWritableFile(atPath: path) {
+                try self.init(path: path, mode: .readWrite)
+            } catch StoreError.readOnly, StoreError.cannotOpen {
+                // A WAL store needs its shared-memory file to be read; where that cannot be created (a read-only
+                // folder, a file of another user) SQLite reads it as an immutable file instead.
+                try self.init(path: path, mode: .immutable)
+            }
+        } else {
+            try self.init(path: path, mode: .readWrite)
+        }
+    }
+
+    /// Opens (creating and migrating when needed) the store at `path`.
+    public convenience init(path: String) throws {
+        try self.init(path: path, mode: .readWrite)
+    }
+
+    enum Mode {
+        case readWrite, readOnly
+        /// Read-only without the WAL's shared memory: SQLite assumes nobody changes the file meanwhile.
+        case immutable
+    }
+
+    init(path: String, mode: Mode) throws {
         self.path = path
+        isReadOnly = mode != .readWrite
         var configuration = Configuration()
+        configuration.readonly = mode != .readWrite
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             // WAL + NORMAL: a crash loses at most the last transactions, never corrupts the store.
@@ -26,15 +62,23 @@ public final class TicketStore: Sendable {
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
         do {
-            writer = try DatabasePool(path: path, configuration: configuration)
+            // A read-only connection cannot turn the file into WAL mode, which a pool insists on.
+            switch mode {
+            case .readWrite: writer = try DatabasePool(path: path, configuration: configuration)
+            case .readOnly: writer = try DatabaseQueue(path: path, configuration: configuration)
+            case .immutable:
+                let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "?#%"))) ?? path
+                writer = try DatabaseQueue(path: "file:\(encoded)?immutable=1", configuration: configuration)
+            }
         } catch {
-            throw StoreError.notAStore(path: path, reason: Self.reason(error))
+            throw Self.openingError(error, path: path)
         }
-        try migrate()
+        if mode == .readWrite { try migrate() } else { try checkSchema() }
     }
 
     private init(memoryWriter: DatabaseQueue) throws {
         path = ":memory:"
+        isReadOnly = false
         writer = memoryWriter
         try migrate()
     }
@@ -64,7 +108,52 @@ public final class TicketStore: Sendable {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError.notAStore(path: path, reason: Self.reason(error))
+            throw Self.openingError(error, path: path)
+        }
+    }
+
+    /// For read-only stores: the schema must be one this version knows completely (nothing can be migrated).
+    private func checkSchema() throws {
+        let known = StoreSchema.migrator.migrations
+        do {
+            let applied = try writer.read { db -> [String] in
+                guard try db.tableExists("grdb_migrations") else {
+                    let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+                    throw StoreError.notAStore(path: path, reason: tables.isEmpty ? "it is empty" : "it has tables but no TicketTriage schema history")
+                }
+                return try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+            }
+            let unknown = applied.filter { !known.contains($0) }
+            if !unknown.isEmpty { throw StoreError.newerSchema(path: path, unknownMigrations: unknown) }
+            if applied.count < known.count { throw StoreError.needsUpgrade(path: path) }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw Self.openingError(error, path: path)
+        }
+    }
+
+    /// What an error while opening means for the user: a damaged store, a store the user may not write, or a file
+    /// that is no store at all.
+    static func openingError(_ error: any Error, path: String) -> StoreError {
+        if let mapped = classify(error, path: path) { return mapped }
+        return StoreError.notAStore(path: path, reason: reason(error))
+    }
+
+    /// Damage and permission errors, recognised by SQLite's result code wherever they happen.
+    static func classify(_ error: any Error, path: String) -> StoreError? {
+        guard let error = error as? DatabaseError else { return nil }
+        switch error.resultCode.primaryResultCode {
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB:
+            // A file that does not even start like SQLite is something else; one that does is a damaged store.
+            return StoreFileHeader.isSQLite(path: path) ? .damaged(path: path, reason: reason(error))
+                                                        : .notAStore(path: path, reason: "it is not an SQLite database")
+        case .SQLITE_READONLY:
+            return .readOnly(path: path)
+        case .SQLITE_CANTOPEN, .SQLITE_PERM:
+            return .cannotOpen(path: path, reason: reason(error))
+        default:
+            return nil
         }
     }
 
@@ -80,6 +169,7 @@ public final class TicketStore: Sendable {
         } catch let error as StoreError {
             throw error
         } catch {
+            if let mapped = Self.classify(error, path: path) { throw mapped }
             throw StoreError.database(operation: operation, underlying: Self.reason(error))
         }
     }
@@ -91,6 +181,7 @@ public final class TicketStore: Sendable {
         } catch let error as StoreError {
             throw error
         } catch {
+            if let mapped = Self.classify(error, path: path) { throw mapped }
             throw StoreError.database(operation: operation, underlying: Self.reason(error))
         }
     }

@@ -1,7 +1,6 @@
 import ArgumentParser
 
 /// `triage`: import support tickets, triage them, route them and report on them.
-@main
 struct Triage: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "triage",
@@ -13,7 +12,11 @@ struct Triage: AsyncParsableCommand {
               triage show zendesk:41017
 
             Exit codes: 0 success; 1 failure; 3 finished but some records failed; 64 usage error;
-            65 unreadable input; 69 service unavailable; 75 temporary failure (try again); 78 configuration error.
+            65 input of the wrong format; 66 input missing (file, store, model or ticket not found);
+            69 service unavailable; 75 temporary failure (try again); 78 configuration error.
+
+            Files triage creates (store, model, digests, exports) are readable by their owner only (0600);
+            TRIAGE_FILE_MODE=0640 makes them group-readable.
             """,
         version: "0.1.0",
         subcommands: [

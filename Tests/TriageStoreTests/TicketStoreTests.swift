@@ -107,7 +107,7 @@ func sampleTicket(id: String = "1001", subject: String = "Invoice charged twice"
         let hits = try store.search("cafe")
         #expect(hits.map(\.ticket.externalID) == ["1002"])
         #expect(try store.search("charged").map(\.ticket.externalID) == ["1001"])
-        #expect(throws: StoreError.self) { try store.search("\"unbalanced") }
+        #expect(throws: SearchQueryError.invalidSyntax("\"unbalanced")) { try store.search("\"unbalanced") }
     }
 
     /// The index keeps no text of its own, so an update must take the old words out before the text changes.

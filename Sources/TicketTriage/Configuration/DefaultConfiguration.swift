@@ -33,6 +33,7 @@ public enum DefaultConfiguration {
         # The daily digest (`triage digest`); uncomment what you need.
         # digest:
         #   time_zone: Europe/Berlin        # the day the digest covers, in this zone (IANA name)
+        #   chat_webhook: https://hooks.slack.com/services/…   # for `--post` without a URL; or $TRIAGE_CHAT_WEBHOOK
         #   mail:                           # for `triage digest --send`
         #     server: smtps://smtp.example.com:465   # or smtp://host:587 (STARTTLS)
         #     tls: required                 # smtp:// only: required, opportunistic or none (local relay)

@@ -55,6 +55,16 @@ public struct TriageConfiguration: Sendable, Codable, Equatable {
         }
     }
 
+    /// `digest.chat_webhook`: where `triage digest --post` posts when no URL is given on the command line (the
+    /// environment's `TRIAGE_CHAT_WEBHOOK` comes first). The URL is the secret: it is never printed.
+    public var digestChatWebhook: String?
+
+    /// The keys of `digest:` read here rather than by ``DigestSettings``.
+    private struct DigestExtras: Decodable {
+        var chatWebhook: String?
+        enum CodingKeys: String, CodingKey { case chatWebhook = "chat_webhook" }
+    }
+
     enum CodingKeys: String, CodingKey {
         case departments, `import`, digest, claude, rules
         case needsHumanThreshold = "needs_human_threshold"
@@ -89,9 +99,13 @@ public struct TriageConfiguration: Sendable, Codable, Equatable {
         needsHumanThreshold = try c.decodeIfPresent(Double.self, forKey: .needsHumanThreshold) ?? needsHumanThreshold
         claude.confidenceThreshold = needsHumanThreshold
         digest.lowConfidenceThreshold = needsHumanThreshold
+        digestChatWebhook = try c.decodeIfPresent(DigestExtras.self, forKey: .digest)?.chatWebhook
     }
 
-    /// Reads `triage.yml`; errors name the file and the key.
+    /// Reads `triage.yml`; errors name the file, the line and the key, and say what is expected.
+    ///
+    /// Strict: a YAML syntax error, a key no setting reads (with the documented key it probably meant), a value of
+    /// the wrong type and a value out of range are all errors.
     public static func load(from url: URL) throws -> TriageConfiguration {
         let text: String
         do {
@@ -99,15 +113,43 @@ public struct TriageConfiguration: Sendable, Codable, Equatable {
         } catch {
             throw ConfigurationError(file: url.path, message: "cannot read it (\(error.localizedDescription))")
         }
+        return try parse(yaml: text, file: url.path)
+    }
+
+    /// ``load(from:)`` for text already read; `file` names it in errors.
+    public static func parse(yaml text: String, file: String) throws -> TriageConfiguration {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else { return TriageConfiguration() }
+            root = node
+        } catch let error as YamlError {
+            throw ConfigurationError(file: file, message: ConfigurationMessages.syntax(error))
+        } catch {
+            throw ConfigurationError(file: file, message: "not valid YAML (\(error))")
+        }
+        if case .scalar = root, root.string?.isEmpty ?? false { return TriageConfiguration() }
+        guard case .mapping = root else {
+            throw ConfigurationError(file: file, message: "line \(root.mark?.line ?? 1): expected settings as `key: value` lines (see `triage init`)")
+        }
         let configuration: TriageConfiguration
         do {
-            configuration = try YAMLDecoder().decode(TriageConfiguration.self, from: text)
+            configuration = try YAMLDecoder().decode(TriageConfiguration.self, from: root)
         } catch let error as DecodingError {
-            throw ConfigurationError(file: url.path, message: Self.describe(error))
+            throw ConfigurationError(file: file, message: ConfigurationMessages.describe(error, root: root))
+        } catch let error as ConfigurationError {
+            throw error
         } catch {
-            throw ConfigurationError(file: url.path, message: "\(error)")
+            throw ConfigurationError(file: file, message: "\(error)")
         }
-        try configuration.validate(file: url.path)
+        let check = ConfigurationKeyCheck(root: root) { node in
+            (try? YAMLDecoder().decode(TriageConfiguration.self, from: node)) != nil
+        }
+        if let unknown = check.unknownKeys().first {
+            let hint = ConfigurationKeyCheck.suggestion(for: unknown.key).map { "; did you mean '\($0)'?" }
+                ?? "; see `triage init` for the keys there are"
+            throw ConfigurationError(file: file, message: "\(unknown.line.map { "line \($0): " } ?? "")unknown key '\(unknown.path)'\(hint)")
+        }
+        try configuration.validate(file: file)
         return configuration
     }
 
@@ -126,6 +168,26 @@ public struct TriageConfiguration: Sendable, Codable, Equatable {
         if Set(names).count != names.count {
             throw ConfigurationError(file: file, message: "departments lists a name twice")
         }
+        if let empty = departments.firstIndex(where: { $0.name.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            throw ConfigurationError(file: file, message: "departments[\(empty)].name is empty: give each department a name")
+        }
+        func require(_ ok: Bool, _ key: String, _ value: Any, _ expected: String) throws {
+            if !ok { throw ConfigurationError(file: file, message: "\(key) is \(value); it must be \(expected)") }
+        }
+        let i = `import`
+        try require(i.keepAttachmentsUpTo >= 0, "import.keep_attachments_up_to", i.keepAttachmentsUpTo, "0 or more bytes (0 keeps no bytes)")
+        try require(i.maxRecordBytes > 0, "import.max_record_bytes", i.maxRecordBytes, "a positive number of bytes (default 67108864)")
+        try require(i.threadWindowDays.isFinite && i.threadWindowDays >= 0, "import.thread_window_days", i.threadWindowDays,
+                    "0 or more days (default 14)")
+        try require((0...1).contains(digest.lowConfidenceThreshold), "digest.low_confidence_threshold",
+                    digest.lowConfidenceThreshold, "between 0 and 1")
+        if TimeZone(identifier: digest.timeZone) == nil {
+            throw ConfigurationError(file: file, message: "digest.time_zone \"\(digest.timeZone)\" is not an IANA time zone (e.g. Europe/Berlin)")
+        }
+        try require(claude.maxTokens > 0, "claude.max_tokens", claude.maxTokens, "a positive number of tokens")
+        try require(claude.summaryWords > 0, "claude.summary_words", claude.summaryWords, "a positive number of words")
+        try require((0...1).contains(claude.confidenceThreshold), "claude.confidence_threshold", claude.confidenceThreshold, "between 0 and 1")
+        try require((0...1).contains(claude.localThreshold), "claude.local_threshold", claude.localThreshold, "between 0 and 1")
     }
 
     /// Importer options from these settings.
@@ -133,19 +195,6 @@ public struct TriageConfiguration: Sendable, Codable, Equatable {
         ImportOptions(source: source, defaultTimeZone: TimeZone(identifier: `import`.timeZone) ?? TimeZone(identifier: "UTC")!,
                       mapping: mapping, teamAddresses: `import`.teamAddresses,
                       keepAttachmentBytesUpTo: `import`.keepAttachmentsUpTo, maxRecordBytes: `import`.maxRecordBytes)
-    }
-
-    static func describe(_ error: DecodingError) -> String {
-        func path(_ context: DecodingError.Context) -> String {
-            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
-        }
-        switch error {
-        case let .typeMismatch(type, context): return "\(path(context)): expected \(type) (\(context.debugDescription))"
-        case let .valueNotFound(type, context): return "\(path(context)): missing \(type)"
-        case let .keyNotFound(key, context): return "\(path(context)): missing key \(key.stringValue)"
-        case let .dataCorrupted(context): return "\(path(context)): \(context.debugDescription)"
-        @unknown default: return "\(error)"
-        }
     }
 }
 

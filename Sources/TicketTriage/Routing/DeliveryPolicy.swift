@@ -32,6 +32,15 @@ public struct DeliveryPolicy: Sendable, Hashable {
         Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
     }
 
+    /// What backoff and "unreachable" apply to: scheme, host and port (the scheme's default port when none is
+    /// given), so one dead receiver does not hold back another on the same host.
+    public static func targetKey(_ target: String) -> String {
+        guard let components = URLComponents(string: target), let host = components.host?.lowercased() else { return target }
+        let scheme = components.scheme?.lowercased() ?? ""
+        let port = components.port ?? (scheme == "https" ? 443 : scheme == "http" ? 80 : 0)
+        return "\(scheme)://\(host):\(port)"
+    }
+
     /// Whether an HTTP status is worth retrying: 5xx, 408 and 429. Other 4xx are the request's fault.
     public static func isRetryable(status: Int) -> Bool {
         status >= 500 || status == 408 || status == 429

@@ -27,7 +27,12 @@ public struct OutboxDelivery: Sendable {
 
     /// Delivers every row due at `now()`; returns what happened. Store errors are thrown; delivery errors are
     /// recorded on the row.
-    public func deliverDue(store: TicketStore, now: @Sendable () -> Date = { Date() }) async throws -> DeliveryReport {
+    ///
+    /// A target (scheme, host and port) that refused a connection is not tried again in this call: its other rows
+    /// wait, untouched, for the next run, while rows for other targets (another port on the same host included) are
+    /// delivered. Rows in `tryNow` (a retry the user asked for) are each tried once regardless.
+    public func deliverDue(store: TicketStore, tryNow: Set<Int64> = [],
+                           now: @Sendable () -> Date = { Date() }) async throws -> DeliveryReport {
         var report = DeliveryReport()
         var seen = Set<Int64>()
         var unreachable = Set<String>()
@@ -36,14 +41,15 @@ public struct OutboxDelivery: Sendable {
             if due.isEmpty { break }
             for item in due {
                 seen.insert(item.id)
-                // A host that refused a connection is not tried again in this run; its rows wait for the next.
-                let host = URL(string: item.target)?.host ?? item.target
-                if unreachable.contains(host) {
+                let target = DeliveryPolicy.targetKey(item.target)
+                if unreachable.contains(target) && !tryNow.contains(item.id) {
                     report.retryLater += 1
+                    report.errors.append("\(item.idempotencyKey): not tried: \(TargetRedaction.hostAndPort(of: item.target)) "
+                                         + "refused a connection earlier in this run; tried again on the next run")
                     continue
                 }
                 if try await deliver(item, store: store, now: now, report: &report) == .unreachable {
-                    unreachable.insert(host)
+                    unreachable.insert(target)
                 }
             }
         }
@@ -114,7 +120,7 @@ public struct OutboxDelivery: Sendable {
             // A response cut off mid-body is not an acknowledgement: the connection broke, so retry.
             _ = try await response.body.collect(upTo: 1 << 20)
             if (200..<300).contains(response.status) { return .delivered }
-            return .failed("HTTP \(response.status) from \(url.host ?? item.target)",
+            return .failed("HTTP \(response.status) from \(TargetRedaction.hostAndPort(of: item.target))",
                            retryable: DeliveryPolicy.isRetryable(status: response.status))
         } catch let error as NetworkError {
             let message = TargetRedaction.redact(error.description, target: item.target)

@@ -11,6 +11,14 @@ public enum TargetRedaction {
         return host
     }
 
+    /// The host with the port when the URL names one (`127.0.0.1:18999`): what tells two targets on one host
+    /// apart. Still nothing of the path, query or user info.
+    public static func hostAndPort(of target: String) -> String {
+        let host = host(of: target)
+        guard let port = URLComponents(string: target)?.port else { return host }
+        return host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+    }
+
     /// `text` (an error message) with the target and its secret-bearing parts (user info, path, query, fragment)
     /// replaced by the host.
     public static func redact(_ text: String, target: String) -> String {

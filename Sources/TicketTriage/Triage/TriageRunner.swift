@@ -56,8 +56,9 @@ public struct TriageRunner: Sendable {
     }
 
     public func run(progress: (@Sendable (TriageProgress) -> Void)? = nil) async throws -> TriageRunReport {
-        let owner = "run-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
         let runID = try store.beginTriageRun(backend: backendName, budgetUSD: await budget.limitUSD)
+        // Names the run, its process and host: a later run can say who holds a ticket and take over from a dead one.
+        let owner = LeaseOwner.current(runID: runID).text
         var report = TriageRunReport(runID: runID)
         var stop = false
         var remaining = limit ?? Int.max

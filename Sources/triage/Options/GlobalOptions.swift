@@ -43,16 +43,43 @@ struct GlobalOptions: ParsableArguments {
         do {
             return try TicketStore(path: databasePath)
         } catch {
-            throw CLIError(error, exitCode: .failure)
+            throw Self.storeError(error)
         }
     }
 
-    /// Opens an existing store; a missing file is an error (for read-only commands).
+    /// Opens an existing store for writing; a missing file is an error.
     func openExistingStore() throws -> TicketStore {
+        try requireStore()
+        return try openStore()
+    }
+
+    /// Opens an existing store for reading only (list, show, search, export, stats, outbox list, rules test and
+    /// explain): works on read-only files, folders and media, and never changes the file.
+    func openReadOnlyStore() throws -> TicketStore {
+        // A broken --config (or triage.yml) is reported here too, not only by the commands that use a setting.
+        _ = try loadConfiguration()
+        try requireStore()
+        do {
+            return try TicketStore(path: databasePath, readOnly: true)
+        } catch {
+            throw Self.storeError(error)
+        }
+    }
+
+    private func requireStore() throws {
         guard FileManager.default.fileExists(atPath: databasePath) else {
             throw CLIError(message: "no store at \(databasePath): run `triage import FILE` (or `triage init`) first, or pass --db", exitCode: .noInput)
         }
-        return try openStore()
+    }
+
+    /// Store errors with their exit codes: a damaged or foreign file is bad input (65), an unopenable one missing
+    /// input (66), everything else a failure (1).
+    static func storeError(_ error: any Error) -> CLIError {
+        switch error as? StoreError {
+        case .damaged?, .notAStore?: CLIError(error, exitCode: .dataError)
+        case .cannotOpen?: CLIError(error, exitCode: .noInput)
+        default: CLIError(error, exitCode: .failure)
+        }
     }
 }
 

@@ -7,6 +7,8 @@ enum ExitStatus: Int32 {
     case failure = 1
     /// Finished, but some records failed and were skipped (see the diagnostics).
     case partial = 3
+    /// The command line is wrong (an option's value, a query that cannot be searched).
+    case usage = 64
     /// Input missing or unreadable.
     case noInput = 66
     /// Input of the wrong format.

@@ -1,18 +1,27 @@
 import Foundation
+import TriageModel
 
 /// stdout for results, stderr for everything else; progress only when stderr is a terminal.
+///
+/// Every human-readable line passes through ``DisplayText/safe(_:multiline:)``: ticket text cannot send escape
+/// sequences to the user's terminal. JSON is written as encoded (control characters escaped by the encoder).
 enum Terminal {
     static let stderrIsTerminal = isatty(STDERR_FILENO) == 1
 
     /// A line of results on stdout.
     static func out(_ line: String) {
-        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        FileHandle.standardOutput.write(Data((DisplayText.safe(line) + "\n").utf8))
+    }
+
+    /// Bytes for stdout exactly as given (encoded JSON, exports).
+    static func raw(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
     }
 
     /// A diagnostic line on stderr.
     static func err(_ line: String) {
         clearProgress()
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        FileHandle.standardError.write(Data((DisplayText.safe(line) + "\n").utf8))
     }
 
     static func error(_ message: String) {
@@ -26,7 +35,7 @@ enum Terminal {
     static func progress(_ line: String) {
         guard stderrIsTerminal else { return }
         lock.withLock {
-            FileHandle.standardError.write(Data(("\r\u{1B}[2K" + line).utf8))
+            FileHandle.standardError.write(Data(("\r\u{1B}[2K" + DisplayText.line(line)).utf8))
             progressShown = true
         }
     }
@@ -47,7 +56,7 @@ enum Terminal {
         encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
         encoder.keyEncodingStrategy = .convertToSnakeCase
-        out(String(decoding: try encoder.encode(value), as: UTF8.self))
+        raw(String(decoding: DisplayText.escapingControlsInJSON(try encoder.encode(value)), as: UTF8.self) + "\n")
     }
 }
 
@@ -69,9 +78,9 @@ struct TextTable {
         return ([line(headers)] + rows.map(line)).joined(separator: "\n")
     }
 
-    /// Shortens `text` to `width` characters with an ellipsis, on one line.
+    /// Shortens `text` to `width` characters with an ellipsis, on one line, control characters made visible.
     static func clip(_ text: String, _ width: Int) -> String {
-        let flat = text.replacingOccurrences(of: "\n", with: " ")
+        let flat = DisplayText.line(text)
         return flat.count <= width ? flat : String(flat.prefix(width - 1)) + "…"
     }
 }

@@ -6,6 +6,7 @@ import TriageReports
 import TriageRules
 import TriageStore
 import TicketTriage
+import TriageModel
 
 struct Digest: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -51,8 +52,11 @@ struct Digest: AsyncParsableCommand {
 
     @OptionGroup var rules: RulesFileOption
 
-    @Option(help: ArgumentHelp("Also post the Markdown digest to this chat webhook (Slack-compatible {\"text\": …}), once per day unless --force.", valueName: "url"))
+    @Option(help: ArgumentHelp("Also post the digest to this chat webhook (Slack-compatible {\"text\": …}), once per day unless --force. Prefer --post-chat: a URL here shows in `ps` and the shell history.", valueName: "url"))
     var post: String?
+
+    @Flag(help: "Also post the digest to the chat webhook in $TRIAGE_CHAT_WEBHOOK, else digest.chat_webhook in triage.yml.")
+    var postChat = false
 
     enum SummaryWriter: String, ExpressibleByArgument {
         case numbers, claude
@@ -68,7 +72,8 @@ struct Digest: AsyncParsableCommand {
         if let timeZone, TimeZone(identifier: timeZone) == nil {
             throw ValidationError("--time-zone \(timeZone) is not an IANA time zone (e.g. Europe/Berlin)")
         }
-        if force && !send && post == nil { throw ValidationError("--force only applies with --send or --post") }
+        if force && !send && post == nil && !postChat { throw ValidationError("--force only applies with --send or --post") }
+        if post != nil && postChat { throw ValidationError("give the chat webhook once: --post URL or --post-chat") }
         if template != nil && format == .json { throw ValidationError("--template does not apply to --format json") }
     }
 
@@ -80,7 +85,7 @@ struct Digest: AsyncParsableCommand {
         do {
             let configuration = try global.loadConfiguration()
             let settings = configuration.digest
-            let store = try global.openExistingStore()
+            let store = send || post != nil || postChat || summary == .claude ? try global.openExistingStore() : try global.openReadOnlyStore()
             let job = DigestJob(store: store, settings: settings, environment: global.environment)
             let request = DigestJob.Request(date: date, timeZone: timeZone, format: format.rawValue,
                                             customTemplate: template, templatesDirectory: templates)
@@ -92,22 +97,24 @@ struct Digest: AsyncParsableCommand {
                 if out != nil || !send {
                     let text = try job.render(data, request: request, summary: written)
                     if let out {
-                        try DigestDelivery.write(text, to: out)
+                        // Text and Markdown are read in terminals and editors: no control characters from tickets.
+                        try DigestDelivery.write(format == .text || format == .md ? DisplayText.safe(text) : text, to: out)
                         Terminal.err("\(label) written to \(out)")
                     } else {
-                        FileHandle.standardOutput.write(Data(text.utf8))
+                        // Ticket text must not reach the terminal as escape sequences; JSON escapes its own.
+                        Terminal.raw(format == .json ? String(decoding: DisplayText.escapingControlsInJSON(Data(text.utf8)), as: UTF8.self)
+                                                     : DisplayText.safe(text))
                     }
                 }
-                if let post {
-                    guard let url = URL(string: post), url.scheme == "https" || url.scheme == "http" else {
-                        throw CLIError(message: "--post \(post) is not an http(s) URL", exitCode: .configuration)
-                    }
-                    var markdownRequest = request
-                    markdownRequest.format = "md"
-                    markdownRequest.customTemplate = nil
-                    let markdown = try job.render(data, request: markdownRequest, summary: written)
-                    switch try await DigestWebhookPost(store: store).post(markdown: markdown, for: data.day, to: url, force: force) {
-                    case .sent: Terminal.err("\(label) posted to \(url.host ?? post)")
+                if let url = try chatWebhook(configuration) {
+                    // Chat text, not Markdown: Slack-style services read `<…>` as mentions and links and know no
+                    // backslash escapes, so the plain-text digest goes with `&`, `<` and `>` escaped.
+                    var textRequest = request
+                    textRequest.format = "text"
+                    textRequest.customTemplate = nil
+                    let text = ChatText.escaped(DisplayText.safe(try job.render(data, request: textRequest, summary: written)))
+                    switch try await DigestWebhookPost(store: store).post(markdown: text, for: data.day, to: url, force: force) {
+                    case .sent: Terminal.err("\(label) posted to \(TargetRedaction.hostAndPort(of: url.absoluteString))")
                     case .alreadySent(let at):
                         Terminal.err("\(label) was already posted at \(ISO8601DateFormatter().string(from: at)); not posted again (--force reposts)")
                     }
@@ -132,6 +139,32 @@ struct Digest: AsyncParsableCommand {
                 throw CLIError(error, exitCode: .failure)
             }
         }
+    }
+
+    /// The chat webhook to post to: `--post URL`, or with --post-chat `$TRIAGE_CHAT_WEBHOOK`, else
+    /// `digest.chat_webhook`. Errors name where the URL came from and its host, never the URL (it is the secret).
+    private func chatWebhook(_ configuration: TriageConfiguration) throws -> URL? {
+        let text: String
+        let origin: String
+        if let post {
+            (text, origin) = (post, "--post")
+        } else if postChat {
+            if let env = global.environment["TRIAGE_CHAT_WEBHOOK"], !env.isEmpty {
+                (text, origin) = (env, "TRIAGE_CHAT_WEBHOOK")
+            } else if let configured = configuration.digestChatWebhook, !configured.isEmpty {
+                (text, origin) = (configured, "digest.chat_webhook")
+            } else {
+                throw CLIError(message: "--post-chat needs the webhook URL in $TRIAGE_CHAT_WEBHOOK or digest.chat_webhook in triage.yml",
+                               exitCode: .configuration)
+            }
+        } else {
+            return nil
+        }
+        guard let url = URL(string: text), url.scheme == "https" || url.scheme == "http", url.host?.isEmpty == false else {
+            throw CLIError(message: "\(origin) is not an http(s) URL (it is not shown: a webhook URL holds its token)",
+                           exitCode: .configuration)
+        }
+        return url
     }
 
     /// The SLA policy of the rules file (`--rules`, else `rules:` in triage.yml), when it has an `sla:` section.

@@ -6,10 +6,15 @@ import TriageStore
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Export every ticket with its messages and triage result.",
-        discussion: "JSON Lines (one ticket per line, messages included) or CSV (one row per ticket).")
+        discussion: """
+            JSON Lines (one ticket per line, messages included), JSON (one array of the same objects) or CSV (one row
+            per ticket). JSON keeps the text exactly (control characters escaped); CSV is for people and
+            spreadsheets: control characters other than tab and newline are shown as visible stand-ins (␛, ␀).
+            A file written with --out is readable by its owner only (0600): it holds customer data.
+            """)
 
     enum Format: String, ExpressibleByArgument {
-        case jsonl, csv
+        case jsonl, json, csv
     }
 
     @OptionGroup var global: GlobalOptions
@@ -19,10 +24,10 @@ struct Export: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let store = try global.openExistingStore()
+            let store = try global.openReadOnlyStore()
             let handle: FileHandle
             if let out {
-                guard FileManager.default.createFile(atPath: out, contents: nil) else {
+                guard FileManager.default.createFile(atPath: out, contents: nil, attributes: [.posixPermissions: 0o600]) else {
                     throw CLIError(message: "cannot create \(out)", exitCode: .failure)
                 }
                 handle = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
@@ -37,18 +42,23 @@ struct Export: ParsableCommand {
             if format == .csv {
                 buffer.append(Data((CSVRow.header.map(CSVRow.quote).joined(separator: ",") + "\r\n").utf8))
             }
+            if format == .json { buffer.append(Data("[".utf8)) }
             var count = 0
             try store.forEachTicket { ticket in
                 count += 1
                 switch format {
                 case .jsonl:
-                    buffer.append(try encoder.encode(ticket))
+                    buffer.append(DisplayText.escapingControlsInJSON(try encoder.encode(ticket)))
                     buffer.append(10)
+                case .json:
+                    buffer.append(Data((count == 1 ? "\n" : ",\n").utf8))
+                    buffer.append(DisplayText.escapingControlsInJSON(try encoder.encode(ticket)))
                 case .csv:
                     buffer.append(Data((CSVRow.fields(of: ticket).map(CSVRow.quote).joined(separator: ",") + "\r\n").utf8))
                 }
                 if buffer.count > 1 << 20 { handle.write(buffer); buffer.removeAll(keepingCapacity: true) }
             }
+            if format == .json { buffer.append(Data((count == 0 ? "]\n" : "\n]\n").utf8)) }
             handle.write(buffer)
             if out != nil { try handle.close(); Terminal.err("exported \(count) tickets to \(out!)") }
         }
@@ -74,7 +84,7 @@ enum CSVRow {
 
     /// RFC 4180 quoting; a leading = + - @ is prefixed with ' so spreadsheets do not run it as a formula.
     static func quote(_ field: String) -> String {
-        var value = field
+        var value = DisplayText.safe(field)
         if let first = value.first, "=+-@".contains(first) { value = "'" + value }
         if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
             return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""

@@ -37,11 +37,27 @@ struct Import: ParsableCommand {
     @Option(help: "Print at most this many diagnostics per file on stderr.")
     var maxDiagnostics = 20
 
+    func validate() throws {
+        if let source, let problem = Self.sourceProblem(source) { throw ValidationError("--source \(problem)") }
+        if maxDiagnostics < 0 { throw ValidationError("--max-diagnostics must not be negative") }
+    }
+
+    /// Why `name` cannot name an import origin: tickets are addressed as `source:external_id`, so it must be
+    /// non-empty, without `:`, white space or control characters, and short.
+    static func sourceProblem(_ name: String) -> String? {
+        if name.isEmpty { return "must not be empty (e.g. --source helpdesk)" }
+        if name.contains(":") { return "\"\(name)\" must not contain ':' (tickets are shown as source:id)" }
+        if name.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.properties.generalCategory == .control }) {
+            return "must not contain spaces or control characters"
+        }
+        if name.count > 64 { return "is longer than 64 characters" }
+        return nil
+    }
+
     func run() throws {
         try reportingErrors {
             let configuration = try global.loadConfiguration()
             let logger = global.logger()
-            let store = try global.openStore()
             let plan: ImportPlan
             do {
                 plan = try ImportPlan.make(paths.map { URL(fileURLWithPath: $0) }, format: from)
@@ -55,6 +71,8 @@ struct Import: ParsableCommand {
                 throw CLIError(message: "nothing to import in \(paths.joined(separator: ", "))\(what)",
                                exitCode: plan.skipped.isEmpty ? .noInput : .dataError)
             }
+            // Only now: a missing or empty path must not leave an empty store behind.
+            let store = try global.openStore()
             // The pipeline's own transaction size: what `triage-bench import` measures is what runs here.
             let pipeline = ImportPipeline(store: store, logger: logger)
             var reports: [ImportFileReport] = []

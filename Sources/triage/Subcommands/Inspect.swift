@@ -50,7 +50,7 @@ struct Inspect: ParsableCommand {
                     count += 1
                     switch output.format {
                     case .json:
-                        Terminal.out(String(decoding: try encoder.encode(record.ticket), as: UTF8.self))
+                        Terminal.raw(String(decoding: DisplayText.escapingControlsInJSON(try encoder.encode(record.ticket)), as: UTF8.self) + "\n")
                     case .text:
                         let t = record.ticket
                         Terminal.out("#\(record.index) line \(record.line.map(String.init) ?? "-"): \(t.source):\(t.externalID) \"\(t.subject)\" — \(t.messages.count) message(s), label \(t.labelDepartment ?? "none"), created \(t.createdAt.map { "\($0)" } ?? "unknown")")
@@ -81,7 +81,7 @@ extension Inspect {
                 if !mail.defects.isEmpty { defective += 1 }
                 switch output.format {
                 case .json:
-                    Terminal.out(String(decoding: try encoder.encode(mail), as: UTF8.self))
+                    Terminal.raw(String(decoding: DisplayText.escapingControlsInJSON(try encoder.encode(mail)), as: UTF8.self) + "\n")
                 case .text:
                     Terminal.out("#\(count): \"\(mail.subject ?? "")\" from \(mail.from.first?.address ?? "-") — \(mail.attachments.count) attachment(s)\(mail.defects.isEmpty ? "" : ", defects: " + mail.defects.joined(separator: "; "))")
                 }

@@ -23,7 +23,7 @@ struct List: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let store = try global.openExistingStore()
+            let store = try global.openReadOnlyStore()
             let tickets = try store.tickets(matching: TicketFilter(source: source, status: status, department: department,
                                                                    pendingOnly: pending, limit: limit))
             let routing = try store.routingViews(ticketIDs: tickets.map(\.id))

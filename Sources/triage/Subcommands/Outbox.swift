@@ -13,7 +13,7 @@ struct Outbox: AsyncParsableCommand {
               triage outbox list --failed
               triage outbox retry 17 18
               triage outbox retry --all-failed --no-delivery
-            Targets are shown by host only: webhook URLs often carry their token in the path or the query.
+            Targets are shown by host and port only: webhook URLs often carry their token in the path or the query.
             """,
         subcommands: [ListRows.self, Retry.self],
         defaultSubcommand: ListRows.self)
@@ -36,7 +36,7 @@ struct Outbox: AsyncParsableCommand {
         init(_ e: OutboxEntry) {
             id = e.id
             kind = e.kind
-            targetHost = TargetRedaction.host(of: e.target)
+            targetHost = TargetRedaction.hostAndPort(of: e.target)
             ruleID = e.ruleID
             ticket = e.ticket
             state = e.state.rawValue
@@ -101,7 +101,7 @@ struct Outbox: AsyncParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let store = try global.openExistingStore()
+                let store = try global.openReadOnlyStore()
                 let rows = try store.outboxEntries(states: which.states, limit: limit).map(Row.init)
                 if output.format == .json { return try Terminal.json(rows) }
                 if rows.isEmpty { return Terminal.err("no \(which == .all ? "" : "\(which.rawValue) ")outbox rows") }
@@ -171,7 +171,7 @@ struct Outbox: AsyncParsableCommand {
             if !noDelivery && !retried.isEmpty {
                 let policy = DeliveryPolicy(timeout: .milliseconds(Int64(timeout * 1000)))
                 do {
-                    summary.delivery = try await OutboxDelivery.curl(policy: policy).deliverDue(store: store)
+                    summary.delivery = try await OutboxDelivery.curl(policy: policy).deliverDue(store: store, tryNow: Set(retried))
                 } catch {
                     throw CLIError(error, exitCode: .failure)
                 }

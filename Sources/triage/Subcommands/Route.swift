@@ -12,6 +12,8 @@ struct Route: AsyncParsableCommand {
             and delivered afterwards (retried on the next run until delivered).
               triage route --rules SampleTickets/rules.yml
               triage route --dry-run
+            Exit status: 0 when every webhook due was delivered; 75 when some wait to be retried (the next
+            `triage route` or `triage outbox retry` sends them); 1 when delivery gave up on some (`triage outbox list --failed`).
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -51,8 +53,17 @@ struct Route: AsyncParsableCommand {
             }
         }
         summary.outbox = dryRun ? nil : try? store.outboxCounts()
-        if output.format == .json { return try Terminal.json(summary) }
-        print(summary)
+        if output.format == .json { try Terminal.json(summary) } else { print(summary) }
+        if let delivery = summary.delivery {
+            if delivery.gaveUp > 0 {
+                throw CLIError(message: "delivery gave up on \(delivery.gaveUp) webhook(s); see `triage outbox list --failed`, "
+                               + "then `triage outbox retry ID`", exitCode: .failure)
+            }
+            if delivery.retryLater > 0 {
+                throw CLIError(message: "\(delivery.retryLater) webhook(s) not delivered yet; they are retried by the next "
+                               + "`triage route` (or now: `triage outbox retry ID`)", exitCode: .temporary)
+            }
+        }
     }
 
     private func print(_ s: Summary) {

@@ -23,10 +23,15 @@ struct Rules: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: "The rules file (default: the configured one).") var file: String?
+        @OptionGroup var rules: RulesFileOption
+
+        func validate() throws {
+            if file != nil && rules.path != nil { throw ValidationError("give the rules file once: as an argument or with --rules") }
+        }
 
         func run() throws {
             try reportingErrors {
-                let path = try RulesFileOption.resolve(explicit: file, global: global)
+                let path = try RulesFileOption.resolve(explicit: file ?? rules.path, global: global)
                 let text: String
                 do {
                     text = try String(contentsOfFile: path, encoding: .utf8)
@@ -60,7 +65,7 @@ struct Rules: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let sinceDate = try since.map(RulesFileOption.day)
-                let store = try global.openExistingStore()
+                let store = try global.openReadOnlyStore()
                 let router = try rules.router(global: global)
                 let result = try router.fireCounts(store: store, since: sinceDate)
                 if output.format == .json {
@@ -86,7 +91,7 @@ struct Rules: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let store = try global.openExistingStore()
+                let store = try global.openReadOnlyStore()
                 let router = try rules.router(global: global)
                 let explanation: RuleExplanation
                 do {

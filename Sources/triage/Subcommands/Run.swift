@@ -32,6 +32,8 @@ struct Run: AsyncParsableCommand {
     @Flag(help: "Show what would be triaged and what it would cost at most; change nothing.") var dryRun = false
     @OptionGroup var rules: RulesFileOption
     @Flag(help: "Do not apply the routing rules after triaging (they run when `rules:` is configured or --rules is given).") var noRoute = false
+    @Option(help: ArgumentHelp("Take over the tickets leased by this earlier run (one known to be gone, e.g. on another host); repeatable.", valueName: "run-id"))
+    var takeOver: [Int64] = []
 
     func validate() throws {
         if concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }
@@ -69,6 +71,7 @@ struct Run: AsyncParsableCommand {
             Terminal.out("\(pending.count) ticket(s) would be triaged with the \(backend.rawValue) backend; at most $\(String(format: "%.4f", worst))")
             return
         }
+        try LeaseReport.takeOver(store: store, runs: Set(takeOver))
         var runner = TriageRunner(store: store, classifier: classifier, backendName: backend.rawValue,
                                   concurrency: concurrency, budgetUSD: budget, logger: logger)
         runner.limit = limit
@@ -92,6 +95,7 @@ struct Run: AsyncParsableCommand {
             Terminal.out("routing: \(routed.routing.tickets) ticket(s) evaluated, \(w.firings) firing(s), \(w.escalations) escalation(s), \(w.notifications) notification(s) queued; delivered \(routed.delivery.delivered), \(routed.delivery.retryLater) to retry")
         }
         if report.failed > 0 { throw ExitStatus.partial.code }
+        try LeaseReport.heldElsewhere(store: store)
     }
 
     // MARK: - Backends

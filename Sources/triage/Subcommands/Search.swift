@@ -7,24 +7,41 @@ struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Full-text search over subjects and messages.",
         discussion: """
-            Words match regardless of case and accents; "quoted phrases", OR, NOT and prefix* work:
-              triage search 'refund OR chargeback'
+            The words are searched as written (all must occur), regardless of case and accents:
+              triage search TW-52005
+              triage search refund card
+            With --fts the query is FTS5 syntax: "quoted phrases", OR, NOT, NEAR and prefix*:
+              triage search --fts 'refund OR chargeback'
+            Queries are bounded: at most \(SearchQuery.maximumBytes) bytes and \(SearchQuery.maximumTerms) words.
             """)
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
 
-    @Argument(help: "The search query.") var query: String
+    @Argument(help: "The words to find.") var query: String
+    @Flag(help: "Read the query as FTS5 syntax (phrases, OR, NOT, NEAR, prefix*) instead of literal words.") var fts = false
     @Option(help: "How many hits at most.") var limit = 20
+
+    func validate() throws {
+        if limit < 1 { throw ValidationError("--limit must be at least 1") }
+    }
 
     func run() throws {
         try reportingErrors {
-            let store = try global.openExistingStore()
+            let searchQuery: SearchQuery
+            do {
+                searchQuery = try SearchQuery(query, syntax: fts ? .fts5 : .literal)
+            } catch {
+                throw CLIError(error, exitCode: .usage)
+            }
+            let store = try global.openReadOnlyStore()
             let hits: [SearchHit]
             do {
-                hits = try store.search(query, limit: limit)
+                hits = try store.search(searchQuery, limit: limit)
+            } catch let error as SearchQueryError {
+                throw CLIError(error, exitCode: .usage)
             } catch {
-                throw CLIError(error, exitCode: .dataError)
+                throw CLIError(error, exitCode: .failure)
             }
             if output.format == .json { return try Terminal.json(hits) }
             for hit in hits {

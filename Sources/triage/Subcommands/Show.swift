@@ -15,7 +15,7 @@ struct Show: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let store = try global.openExistingStore()
+            let store = try global.openReadOnlyStore()
             let ticket: StoredTicket
             do {
                 ticket = try store.ticket(reference: id)

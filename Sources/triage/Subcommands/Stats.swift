@@ -11,7 +11,7 @@ struct Stats: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let store = try global.openExistingStore()
+            let store = try global.openReadOnlyStore()
             let s = try store.statistics()
             if output.format == .json { return try Terminal.json(s) }
             var lines = [

@@ -48,6 +48,43 @@ import TriageTestSupport
         await receiver.stop()
     }
 
+    /// One dead receiver (a closed port) must not hold back a working one on the same host; a retry the user asks
+    /// for tries every row it names.
+    @Test func backoffIsPerTargetAndAskedForRowsAreTriedNow() async throws {
+        let receiver = try await WebhookReceiver.start()
+        let live = receiver.url.absoluteString
+        let dead = "http://127.0.0.1:9/hook"
+        let store = try RoutingFixtures.store(tickets: 4)  // tickets 2 and 4 are Billing
+        let rules = """
+            version: 1
+            rules:
+              - id: page
+                when: {field: triage.department, is: Billing}
+                then:
+                  - notify: {url: "\(dead)"}
+                  - notify: {url: "\(live)"}
+            """
+        _ = try Router(rules: try RuleSet.parse(yaml: rules)).routeAll(store: store, now: RoutingFixtures.now)
+        // No fault here needs a short timeout: a generous one keeps a loaded machine from turning a slow answer
+        // into a failed attempt.
+        let patient = DeliveryPolicy(timeout: .seconds(60), attemptsPerRun: 3, maxAttempts: 10, initialBackoff: .milliseconds(1))
+        let delivery = OutboxDelivery(transport: CurlTransport(), policy: patient, sleep: { _ in })
+        let report = try await delivery.deliverDue(store: store)
+        #expect(report.delivered == 2)
+        #expect(await receiver.requestCount == 2)
+        #expect(report.retryLater == 2)
+        #expect(report.failedAttempts == 1)  // the second row for the dead port waits without an attempt
+        #expect(report.errors.contains { $0.contains("not tried: 127.0.0.1:9 refused a connection") })
+
+        let waiting = try store.outboxEntries(states: [.pending])
+        #expect(waiting.map(\.attempts) == [1, 0])
+        let retried = try store.retryOutbox(ids: waiting.map(\.id))
+        let again = try await delivery.deliverDue(store: store, tryNow: Set(retried))
+        #expect(again.failedAttempts == 2)
+        #expect(try store.outboxEntries(states: [.pending]).map(\.attempts) == [2, 1])
+        await receiver.stop()
+    }
+
     @Test func clientErrorsAreGivenUpAfterRecording() async throws {
         let receiver = try await WebhookReceiver.start(faults: [.status(404)])
         let store = try routed(tickets: 2, to: receiver)  // one notification

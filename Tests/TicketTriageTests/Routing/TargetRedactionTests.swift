@@ -42,3 +42,14 @@ import TriageStore
         #expect(!report.errors.joined().contains("s3cretT0ken"))
     }
 }
+
+@Suite struct DeliveryTargetTests {
+    @Test func targetsAreSchemeHostAndPort() {
+        #expect(DeliveryPolicy.targetKey("http://127.0.0.1:18999/a") == "http://127.0.0.1:18999")
+        #expect(DeliveryPolicy.targetKey("http://127.0.0.1:18998/a") != DeliveryPolicy.targetKey("http://127.0.0.1:18999/a"))
+        #expect(DeliveryPolicy.targetKey("https://Hooks.example/x?t=1") == "https://hooks.example:443")
+        #expect(DeliveryPolicy.targetKey("http://hooks.example/x") == DeliveryPolicy.targetKey("http://hooks.example:80/y"))
+        #expect(TargetRedaction.hostAndPort(of: "http://u:p@127.0.0.1:18999/secret") == "127.0.0.1:18999")
+        #expect(TargetRedaction.hostAndPort(of: "https://hooks.example/secret") == "hooks.example")
+    }
+}

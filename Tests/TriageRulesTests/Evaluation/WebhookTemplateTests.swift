@@ -57,4 +57,30 @@ import Testing
         #expect(object["a"] == "all-names|Every name|4711|zendesk|c0ffee|2026-03-02T10:00:00Z")
         #expect(object["b"] == "urgent|vip, Mobile, paged|3|enterprise")
     }
+
+    @Test func ticketValuesAreChatEscapedUnlessTheTemplateAsksForThemRaw() throws {
+        var ticket = Samples.ticket()
+        ticket.subject = "<!channel> pay at <https://evil.example|Bank login> & <@U024BE7LH>\u{0}!"
+        let defaultBody = try Samples.rules("rules:\n  - {id: ping, then: [{notify: 'https://hooks.slack.example/T1'}]}\n")
+        let body = try #require(RuleEngine(rules: defaultBody).evaluate(Samples.subject(ticket: ticket)).notifications.first?.body)
+        let text = try #require((try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: String])?["text"])
+        #expect(text == "[ping] zendesk/4711: &lt;!channel&gt; pay at &lt;https://evil.example|Bank login&gt; &amp; &lt;@U024BE7LH&gt;\u{0}! (Technical Support, high)")
+        #expect(!text.contains("<"))
+
+        let yaml = """
+        rules:
+          - id: raw
+            description: "<!here> from the rules file"
+            then:
+              - notify:
+                  url: https://x.example
+                  template: '{"escaped": "{{subject}}", "raw": "{{raw:subject}}", "rule": "{{rule.description}}"}'
+        """
+        let raw = try #require(RuleEngine(rules: try Samples.rules(yaml)).evaluate(Samples.subject(ticket: ticket)).notifications.first?.body)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(raw.utf8)) as? [String: String])
+        #expect(object["raw"] == ticket.subject)
+        #expect(object["escaped"]?.hasPrefix("&lt;!channel&gt;") == true)
+        #expect(object["rule"] == "<!here> from the rules file")
+        #expect(WebhookTemplate(#"{"a": "{{ raw: subject }}"}"#).placeholders == ["subject"])
+    }
 }
