@@ -6,6 +6,8 @@ import TriageModel
 extension TicketStore {
     struct NewTicketTallies {
         var total = 0
+        /// New tickets with a result for their current content.
+        var triaged = 0
         var departments: [DigestAggregates.Count] = []
         var priorities: [DigestAggregates.Count] = []
         var sentiments: [DigestAggregates.Count] = []
@@ -21,6 +23,7 @@ extension TicketStore {
         var channels: [String] = [], languages: [String] = []
         var notable: [(rank: Int, item: DigestAggregates.Notable)] = []
         var documents: [DigestAggregates.ThemeDocument] = []
+        var triaged = 0
         let rows = try Row.fetchCursor(db, sql: """
             SELECT t.source, t.external_id, t.subject, t.channel, t.tags, t.label_department, t.label_priority,
                    r.department, r.priority, r.sentiment, r.language, r.summary
@@ -34,6 +37,7 @@ extension TicketStore {
             let summary: String? = row[11]
             let department = resultDepartment ?? (row[5] as String?)
             departments.append(department ?? "Untriaged")
+            if resultDepartment != nil { triaged += 1 }
             priorities.append(resultPriority ?? (row[6] as String?)?.lowercased() ?? "Untriaged")
             sentiments.append(sentiment ?? "Untriaged")
             channels.append((row[3] as String?) ?? "unknown")
@@ -47,6 +51,7 @@ extension TicketStore {
         }
         var tallies = NewTicketTallies()
         tallies.total = documents.count
+        tallies.triaged = triaged
         tallies.departments = .counting(departments)
         tallies.priorities = .counting(priorities)
         tallies.sentiments = .counting(sentiments)

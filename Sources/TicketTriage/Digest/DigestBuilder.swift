@@ -130,7 +130,8 @@ public struct DigestBuilder: Sendable {
                       tokens: TokenUsage(inputTokens: f.inputTokens, outputTokens: f.outputTokens,
                                          cacheReadInputTokens: f.cacheReadTokens, cacheCreationInputTokens: f.cacheWriteTokens,
                                          cacheCreation1hInputTokens: f.cacheWrite1hTokens),
-                      calls: f.calls, batchCalls: f.batchCalls, costUSD: f.costUSD, unpricedCalls: f.unpricedCalls)
+                      calls: f.calls, batchCalls: f.batchCalls, costUSD: f.costUSD, unpricedCalls: f.unpricedCalls,
+                      newTicketsTriaged: f.newTicketsTriaged)
     }
 
     /// At most `limit` items, evenly spaced over the whole list (so a sample spans the whole day).

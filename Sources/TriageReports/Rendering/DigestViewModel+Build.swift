@@ -77,7 +77,7 @@ extension DigestViewModel {
                             anyComparison: !comparison.isEmpty, related: related, anyRelated: !related.isEmpty)
         }
         themesNote = Self.themesNote(data.themeBaseline)
-        triage = Self.triage(data.triage, day: dateLong, escape: escape)
+        triage = Self.triage(data.triage, day: dateLong, newTickets: data.newTickets.total, escape: escape)
         let failures = data.dataQuality.failures
         dataQuality = QualityView(
             anyImports: data.dataQuality.importedRecords > 0 || data.dataQuality.importFailures > 0,
@@ -184,7 +184,7 @@ extension DigestViewModel {
         return "Phrases that set this day apart from the \(baseline.days) days before it (\(tickets))."
     }
 
-    static func triage(_ figures: TriageFigures, day: String = "", escape: (String) -> String) -> TriageView {
+    static func triage(_ figures: TriageFigures, day: String = "", newTickets: Int = 0, escape: (String) -> String) -> TriageView {
         let tokens = figures.tokens
         let view = (
             triaged: NumberText.count(figures.ticketsTriaged),
@@ -205,6 +205,9 @@ extension DigestViewModel {
         ], rightAligned: [1]).lines()
         return TriageView(
             anyWork: figures.ticketsTriaged > 0 || figures.calls > 0, day: day,
+            coverage: figures.newTicketsTriaged.map {
+                "\(NumberText.count($0)) of the day's \(NumberText.count(newTickets)) new tickets have a triage result (whenever triage ran)."
+            },
             ticketsTriaged: view.triaged,
             backends: breakdown("Results by backend", figures.byBackend, escape: escape),
             lowConfidence: view.low, lowConfidenceThreshold: view.threshold,

@@ -174,6 +174,8 @@ public struct DigestViewModel: Sendable {
         public let anyWork: Bool
         /// `Sunday 29 March 2026`, for "no triage ran on …".
         public let day: String
+        /// `25 of the day's 25 new tickets have a triage result (whenever triage ran).`; `nil` when not counted.
+        public let coverage: String?
         public let ticketsTriaged: String
         public let backends: Breakdown
         public let lowConfidence: String

@@ -26,5 +26,7 @@ extension ThemeExtractor {
         "best", "kind regards", "best regards", "hope", "sorry", "info", "information", "details", "thing", "make",
         "made", "team", "support", "hi team", "hello team", "email", "mail", "message", "reply", "response", "asap",
         "soon", "again", "still", "seems", "seem", "look", "looks", "looking", "please advise", "wondering", "trouble",
+        "bring", "months", "year", "years", "hour", "hours", "minute", "minutes", "ago", "keep", "keeps", "getting",
+        "went", "go", "going", "come", "comes", "came", "said", "told", "asked", "sent", "received",
     ]
 }

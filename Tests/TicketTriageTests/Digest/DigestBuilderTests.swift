@@ -82,3 +82,29 @@ struct DigestBuilderTests {
         #expect(try DigestBuilder.yesterday(in: "UTC", now: DigestTestStore.instant("2026-03-09T03:00:00Z")) == "2026-03-08")
     }
 }
+
+@Suite("Digest builder: themes against the earlier weeks")
+struct DigestBuilderThemeTests {
+    @Test func themesAreWhatSetsTheDayApartWithTheirTicketCounts() throws {
+        let store = try TicketStore.inMemory()
+        let day = try DigestDay.bounds(date: "2026-11-24", timeZone: "UTC")
+        func ticket(_ id: Int, _ subject: String, hoursBeforeDay: Double) -> ImportedTicket {
+            let created = day.start.addingTimeInterval(-hoursBeforeDay * 3600)
+            return ImportedTicket(source: "t", externalID: "\(id)", subject: subject, status: "open", createdAt: created,
+                                  messages: [ImportedMessage(externalID: "m\(id)", sentAt: created, text: subject)])
+        }
+        let everyday = ["Where is my order status", "Password reset link expired", "Change billing address"]
+        var tickets = (0..<120).map { ticket($0, everyday[$0 % 3], hoursBeforeDay: 1 + Double($0) * 5) }  // 25 days before
+        tickets += (0..<5).map { ticket(1000 + $0, "Checkout refund failed", hoursBeforeDay: -1 - Double($0)) }
+        tickets += (0..<5).map { ticket(2000 + $0, "Where is my order status", hoursBeforeDay: -8 - Double($0)) }
+        tickets.append(ticket(3000, "Checkout refund failed", hoursBeforeDay: 40 * 24))                  // outside the 28 days
+        _ = try store.upsert(tickets, runID: nil)
+        let data = try DigestBuilder(store: store).build(day: day)
+        #expect(data.themeBaseline == ThemeBaseline(days: 28, tickets: 120))
+        let first = try #require(data.themes.first)
+        #expect(first.label.contains("refund"))
+        #expect(first.tickets == 5)
+        #expect(first.baselineShare == 0)
+        #expect(!data.themes.contains { $0.label.contains("order") })
+    }
+}
