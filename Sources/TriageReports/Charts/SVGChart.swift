@@ -68,13 +68,15 @@ public struct SVGChart: Sendable {
     /// A line chart of several series over the same labelled points, on one y axis starting at zero with labelled
     /// grid lines; every point carries its value in its series' colour, moved apart where labels would overlap.
     public func lines(labels: [String], series: [Series], title: String) -> String {
-        let height = 220, left = 44, right = 24, top = 40, bottom = 28
+        let height = 230, left = 44, right = 24, top = 40, bottom = 38, inset = 18.0
         let plotWidth = Double(width - left - right), plotHeight = Double(height - top - bottom)
+        // Points sit `inset` inside the axes, so the first value label does not cross the y axis.
+        let span = plotWidth - 2 * inset
         let axis = Self.axis(maximum: series.flatMap(\.values).max() ?? 0)
-        let step = labels.count > 1 ? plotWidth / Double(labels.count - 1) : 0
+        let step = labels.count > 1 ? span / Double(labels.count - 1) : 0
         let bottomY = Double(top) + plotHeight
         func point(_ index: Int, _ value: Int) -> (x: Double, y: Double) {
-            (Double(left) + (labels.count > 1 ? step * Double(index) : plotWidth / 2),
+            (Double(left) + (labels.count > 1 ? inset + step * Double(index) : plotWidth / 2),
              bottomY - plotHeight * Double(value) / Double(axis.maximum))
         }
         var svg = open(height: height, title: title)
@@ -96,16 +98,19 @@ public struct SVGChart: Sendable {
                 svg += "<circle cx=\"\(Self.number(p.x))\" cy=\"\(Self.number(p.y))\" r=\"3\" fill=\"\(line.color)\"/>"
             }
         }
-        // Value labels: above each point, pushed apart vertically where two series meet.
+        // Value labels: above each point, except the lowest one of several, which goes below its point; pushed
+        // apart vertically where series meet, and outlined in white so lines do not run through them.
         for index in labels.indices {
             let marks = series.compactMap { line -> (y: Double, value: Int, color: String)? in
                 guard index < line.values.count else { return nil }
                 return (point(index, line.values[index]).y, line.values[index], line.color)
             }
-            for mark in Self.spread(marks.map { $0.y - 7 }, gap: 12, top: Double(top) - 2, bottom: bottomY - 2)
-                .enumerated().map({ (marks[$0.offset], $0.element) }) {
-                svg += "<text x=\"\(Self.number(point(index, 0).x))\" y=\"\(Self.number(mark.1))\" text-anchor=\"middle\" "
-                    + "font-weight=\"bold\" fill=\"\(mark.0.color)\">\(mark.0.value)</text>"
+            let lowest = marks.count > 1 ? marks.indices.max { (marks[$0].y, $1) < (marks[$1].y, $0) } : nil
+            let wishes = marks.indices.map { $0 == lowest ? marks[$0].y + 15 : marks[$0].y - 7 }
+            for (offset, y) in Self.spread(wishes, gap: 12, top: Double(top) - 2, bottom: bottomY + 14).enumerated() {
+                svg += "<text x=\"\(Self.number(point(index, 0).x))\" y=\"\(Self.number(y))\" text-anchor=\"middle\" "
+                    + "font-weight=\"bold\" fill=\"\(marks[offset].color)\" stroke=\"#ffffff\" stroke-width=\"3\" "
+                    + "paint-order=\"stroke\">\(marks[offset].value)</text>"
             }
         }
         for (offset, line) in series.enumerated() {

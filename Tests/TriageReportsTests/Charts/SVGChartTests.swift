@@ -42,7 +42,7 @@ struct SVGChartTests {
         for line in polylines {
             let points = line.split(separator: " ").map { $0.split(separator: ",").compactMap { Double($0) } }
             #expect(points.count == 3)
-            #expect(points.allSatisfy { $0[0] >= 0 && $0[0] <= 400 && $0[1] >= 0 && $0[1] <= 180 })
+            #expect(points.allSatisfy { $0[0] >= 0 && $0[0] <= 400 && $0[1] >= 0 && $0[1] <= 230 })
         }
         #expect(SVGChart().lines(labels: ["a"], primary: ("x", [0]), title: "t") == SVGChart().lines(labels: ["a"], primary: ("x", [0]), title: "t"))
     }
