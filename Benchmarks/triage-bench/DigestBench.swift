@@ -72,9 +72,21 @@ struct DigestBench: ParsableCommand {
             ThemeExtractor.Document(texts: [$0.subject] + ($0.summary.map { [$0] } ?? []), tags: $0.tags)
         }
         let themeTime = clock.measure { _ = ThemeExtractor().themes(in: documents) }
-        print(String(format: "phases: store aggregates %.3f s, 6 earlier day totals %.3f s, themes over %d tickets %.3f s",
+        // The baseline of distinctive themes: the 28 days before the day, sampled as DigestBuilder does.
+        var baseline: (total: Int, documents: [DigestAggregates.ThemeDocument]) = (0, [])
+        let baselineReadTime = try clock.measure {
+            baseline = try store.digestThemeDocuments(for: .init(start: day.start.addingTimeInterval(-28 * 86400), end: day.start),
+                                                      limit: DigestBuilder(store: store).themeBaselineLimit)
+        }
+        let earlier = baseline.documents.map {
+            ThemeExtractor.Document(texts: [$0.subject] + ($0.summary.map { [$0] } ?? []), tags: $0.tags)
+        }
+        let contrastTime = clock.measure { _ = ThemeExtractor().themes(in: documents, comparedWith: earlier) }
+        print(String(format: "phases: store aggregates %.3f s, 6 earlier day totals %.3f s, themes over %d tickets %.3f s, "
+                     + "baseline read (%d of %d tickets) %.3f s, themes against it %.3f s",
                      BenchSupport.seconds(aggregateTime), BenchSupport.seconds(totalsTime), documents.count,
-                     BenchSupport.seconds(themeTime)))
+                     BenchSupport.seconds(themeTime), earlier.count, baseline.total, BenchSupport.seconds(baselineReadTime),
+                     BenchSupport.seconds(contrastTime)))
         let sorted = totals.sorted()
         print(String(format: "digest of %@ (%@) over %d tickets: best %.3f s, median %.3f s, peak RSS %.0f MiB",
                      date, timeZone, tickets, sorted[0], sorted[sorted.count / 2], BenchSupport.peakRSSMiB()))

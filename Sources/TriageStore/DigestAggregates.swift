@@ -77,6 +77,8 @@ public struct DigestAggregates: Sendable, Hashable {
     public struct TriageFigures: Sendable, Hashable {
         /// Distinct tickets that received a result in the window.
         public var ticketsTriaged: Int = 0
+        /// Tickets created in the window that have a result for their current content, whenever it was stored.
+        public var newTicketsTriaged: Int = 0
         public var byBackend: [Count] = []
         /// Results below the confidence threshold the query was given.
         public var lowConfidence: Int = 0

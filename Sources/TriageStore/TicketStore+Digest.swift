@@ -31,6 +31,8 @@ extension TicketStore {
             let start = SQLDate.string(window.start)
             let end = SQLDate.string(window.end)
             let new = try Self.newTickets(start: start, end: end, db)
+            var triage = try Self.triageFigures(start: start, end: end, threshold: lowConfidenceThreshold, db)
+            triage.newTicketsTriaged = new.triaged
             return DigestAggregates(
                 window: window, newTickets: new.total,
                 byDepartment: new.departments, byPriority: new.priorities, bySentiment: new.sentiments,
@@ -41,7 +43,7 @@ extension TicketStore {
                 escalations: try Self.escalations(start: start, end: end, db),
                 needsHuman: try Self.needsHuman(start: start, end: end, db),
                 notable: new.notable, themeDocuments: new.documents,
-                triage: try Self.triageFigures(start: start, end: end, threshold: lowConfidenceThreshold, db),
+                triage: triage,
                 imports: try Self.imports(start: start, end: end, limit: importFailureLimit, db))
         }
     }

@@ -6,6 +6,8 @@ import TriageModel
 extension TicketStore {
     struct NewTicketTallies {
         var total = 0
+        /// New tickets with a result for their current content.
+        var triaged = 0
         var departments: [DigestAggregates.Count] = []
         var priorities: [DigestAggregates.Count] = []
         var sentiments: [DigestAggregates.Count] = []
@@ -21,6 +23,7 @@ extension TicketStore {
         var channels: [String] = [], languages: [String] = []
         var notable: [(rank: Int, item: DigestAggregates.Notable)] = []
         var documents: [DigestAggregates.ThemeDocument] = []
+        var triaged = 0
         let rows = try Row.fetchCursor(db, sql: """
             SELECT t.source, t.external_id, t.subject, t.channel, t.tags, t.label_department, t.label_priority,
                    r.department, r.priority, r.sentiment, r.language, r.summary
@@ -34,6 +37,7 @@ extension TicketStore {
             let summary: String? = row[11]
             let department = resultDepartment ?? (row[5] as String?)
             departments.append(department ?? "Untriaged")
+            if resultDepartment != nil { triaged += 1 }
             priorities.append(resultPriority ?? (row[6] as String?)?.lowercased() ?? "Untriaged")
             sentiments.append(sentiment ?? "Untriaged")
             channels.append((row[3] as String?) ?? "unknown")
@@ -47,6 +51,7 @@ extension TicketStore {
         }
         var tallies = NewTicketTallies()
         tallies.total = documents.count
+        tallies.triaged = triaged
         tallies.departments = .counting(departments)
         tallies.priorities = .counting(priorities)
         tallies.sentiments = .counting(sentiments)
@@ -102,9 +107,12 @@ extension TicketStore {
         }
     }
 
-    /// Results stored in the window that ask for a human and are still the ticket's current result.
+    /// Tickets flagged for a person in the window that are still flagged: triage results stored in the window that
+    /// ask for a human and are still the ticket's current result, then tickets a routing rule flagged
+    /// (`needs_human`) in the window whose routed version is still the current one. A ticket flagged by both is
+    /// listed once, with both reasons.
     static func needsHuman(start: String, end: String, _ db: Database) throws -> [DigestAggregates.HumanReview] {
-        try Row.fetchAll(db, sql: """
+        var entries = try Row.fetchAll(db, sql: """
             SELECT t.source, t.external_id, t.subject, r.department, r.needs_human_reason
             FROM triage_results r JOIN tickets t ON t.id = r.ticket_id AND t.content_hash = r.content_hash
             WHERE r.created_at >= ? AND r.created_at < ? AND r.needs_human = 1
@@ -112,6 +120,30 @@ extension TicketStore {
             """, arguments: [start, end]).map {
             DigestAggregates.HumanReview(ticket: line($0), reason: ($0["needs_human_reason"] as String?) ?? "flagged by triage")
         }
+        // `actions` is the firing rule's action list as JSON; only rules with a `needs_human` action are read.
+        let flagged = try Row.fetchAll(db, sql: """
+            SELECT t.source, t.external_id, t.subject, coalesce(r.department, t.label_department) AS department,
+                   f.rule_id, json_extract(t.routing_overrides, '$.needs_human_reason') AS reason
+            FROM rule_firings f
+            JOIN tickets t ON t.id = f.ticket_id AND t.content_hash = f.content_hash AND t.routed_hash = f.content_hash
+            \(currentResultJoin)
+            WHERE f.fired_at >= ? AND f.fired_at < ? AND f.actions LIKE '%"needs_human"%'
+              AND json_extract(t.routing_overrides, '$.needs_human_reason') IS NOT NULL
+            ORDER BY f.fired_at, f.id
+            """, arguments: [start, end])
+        var index = Dictionary(entries.enumerated().map { ($0.element.ticket.reference, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        for row in flagged {
+            let ruleID: String = row["rule_id"], reason: String = row["reason"]
+            let text = "rule \(ruleID): \(reason)"
+            let ticket = line(row)
+            if let at = index[ticket.reference] {
+                if !entries[at].reason.contains(text) { entries[at].reason += "; " + text }
+            } else {
+                index[ticket.reference] = entries.count
+                entries.append(DigestAggregates.HumanReview(ticket: ticket, reason: text))
+            }
+        }
+        return entries
     }
 
     static func triageFigures(start: String, end: String, threshold: Double, _ db: Database) throws -> DigestAggregates.TriageFigures {
@@ -166,7 +198,7 @@ extension TicketStore {
     }
 
     /// The `tags` column (a JSON array of strings); most tickets have none, so skip the parser for `[]`.
-    private static func tagList(_ json: String) -> [String] {
+    static func tagList(_ json: String) -> [String] {
         guard json != "[]" else { return [] }
         // `["a","b"]` without escapes (what tags nearly always are): split without a JSON parser.
         if json.hasPrefix("[\""), json.hasSuffix("\"]"), !json.contains("\\") {

@@ -29,6 +29,25 @@ import TriageTestSupport
         #expect((newTickets["total"] as? Int ?? 0) > 0)
     }
 
+    @Test func slaIsNotConfiguredWithoutARulesFileAndMeasuredAtTheDayEndWithOne() async throws {
+        let scratch = try await importedScratch()
+        let plain = try await scratch.runner.run(["digest", "--db", "s.sqlite", "--date", "2026-11-18", "--format", "text"])
+        #expect(plain.status == 0, "\(plain.stderr)")
+        #expect(plain.stdout.contains("SLA: not configured"))
+        #expect(plain.stdout.contains("SLA breaches: – (not configured)"))
+        #expect(!plain.stdout.contains("no SLA breaches"))
+        let json = try await scratch.runner.run(["digest", "--db", "s.sqlite", "--date", "2026-11-18", "--format", "json"])
+        #expect(json.stdout.contains("\"sla_configured\" : false"))
+
+        let measured = try await scratch.runner.run(["digest", "--db", "s.sqlite", "--date", "2026-11-18", "--format", "text",
+                                                     "--rules", "\(Self.samples)/rules.yml"])
+        #expect(measured.status == 0, "\(measured.stderr)")
+        #expect(!measured.stdout.contains("not configured"))
+        // Times are said against the reported day, however long ago it was.
+        #expect(!measured.stdout.contains("overdue"))
+        #expect(measured.stdout.contains("after the day's end") || measured.stdout.contains("At risk (0)"))
+    }
+
     @Test func badInputsHaveTheirExitCodes() async throws {
         let scratch = try await importedScratch()
         let date = try await scratch.runner.run(["digest", "--db", "s.sqlite", "--date", "yesterday"])

@@ -17,6 +17,10 @@ public struct DigestBuilder: Sendable {
     /// Theme extraction reads at most this many of the day's tickets (evenly spaced), so a huge day stays fast.
     public var themeSampleLimit: Int
     public var themeExtractor: ThemeExtractor
+    /// Themes are what sets the day apart from the tickets of this many days before it.
+    public var themeBaselineDays: Int = 28
+    /// At most this many of the baseline's tickets are read (evenly spaced).
+    public var themeBaselineLimit: Int = 10_000
     /// The SLA section's policy (the rules file's `sla:`); `nil` leaves the section empty.
     public var sla: DigestSLA?
 
@@ -44,6 +48,7 @@ public struct DigestBuilder: Sendable {
         // Earlier days come from the store; the day itself from the aggregates already computed.
         var earlier: [DigestDay] = []
         while earlier.count < max(trendDays, 2) - 1 { earlier.insert(try (earlier.first ?? day).previous(), at: 0) }
+        let themes = try themes(aggregates.themeDocuments, day: day)
         let totals = try store.digestDayTotals(for: earlier.map { .init(start: $0.start, end: $0.end) })
         let dayTotals = zip(earlier, totals).map { Self.dayTotals($0.1, date: $0.0.date) }
             + [DayTotals(date: day.date, newTickets: aggregates.newTickets, solved: aggregates.solved,
@@ -64,13 +69,13 @@ public struct DigestBuilder: Sendable {
                 EscalationEntry(ticket: Self.reference($0.ticket), ruleID: $0.ruleID, team: $0.team, reason: $0.reason)
             },
             // From the rules file's SLA policy when one is configured (earlier days' trend points count 0).
-            slaBreaches: slaEntries.0, slaAtRisk: slaEntries.1,
+            slaConfigured: sla != nil, slaBreaches: slaEntries.0, slaAtRisk: slaEntries.1,
             needsHuman: aggregates.needsHuman.map { HumanReviewEntry(ticket: Self.reference($0.ticket), reason: $0.reason) },
             notable: aggregates.notable.compactMap { item in
                 guard let priority = Priority(rawValue: item.priority), let sentiment = Sentiment(rawValue: item.sentiment) else { return nil }
                 return NotableTicket(ticket: Self.reference(item.ticket), priority: priority, sentiment: sentiment, summary: item.summary)
             },
-            themes: themes(aggregates.themeDocuments),
+            themes: themes.themes, themeBaseline: themes.baseline,
             previousDay: dayTotals.dropLast().last,
             trend: Array(dayTotals.suffix(trendDays)),
             triage: Self.figures(aggregates.triage, threshold: lowConfidenceThreshold),
@@ -82,16 +87,26 @@ public struct DigestBuilder: Sendable {
                                      }))
     }
 
-    /// Themes of the day's tickets. Above `themeSampleLimit` tickets an evenly spaced sample is read and its counts
-    /// are scaled up to the whole day (an estimate, rounded), so the numbers stay comparable with the day's total.
-    func themes(_ documents: [DigestAggregates.ThemeDocument]) -> [Theme] {
+    /// Themes of the day's tickets against the `themeBaselineDays` before it. Above `themeSampleLimit` tickets an
+    /// evenly spaced sample of the day is read and its counts are scaled up to the whole day (an estimate, rounded),
+    /// so the numbers stay comparable with the day's total.
+    func themes(_ documents: [DigestAggregates.ThemeDocument], day: DigestDay) throws -> (themes: [Theme], baseline: ThemeBaseline?) {
+        guard !documents.isEmpty else { return ([], nil) }
+        let earlier = try store.digestThemeDocuments(
+            for: .init(start: day.start.addingTimeInterval(-Double(max(0, themeBaselineDays)) * 86400), end: day.start),
+            limit: themeBaselineLimit)
         let sample = Self.sample(documents, limit: themeSampleLimit)
-        let found = themeExtractor.themes(in: sample.map {
-            ThemeExtractor.Document(texts: [$0.subject] + ($0.summary.map { [$0] } ?? []), tags: $0.tags)
-        })
-        guard sample.count < documents.count, !sample.isEmpty else { return found }
+        let document = { (item: DigestAggregates.ThemeDocument) in
+            ThemeExtractor.Document(texts: [item.subject] + (item.summary.map { [$0] } ?? []), tags: item.tags)
+        }
+        let found = themeExtractor.themes(in: sample.map(document), comparedWith: earlier.documents.map(document))
+        let baseline = earlier.total > 0 ? ThemeBaseline(days: themeBaselineDays, tickets: earlier.total) : nil
+        guard sample.count < documents.count, !sample.isEmpty else { return (found, baseline) }
         let factor = Double(documents.count) / Double(sample.count)
-        return found.map { Theme(label: $0.label, tickets: Int((Double($0.tickets) * factor).rounded()), relatedPhrases: $0.relatedPhrases) }
+        return (found.map {
+            Theme(label: $0.label, tickets: Int((Double($0.tickets) * factor).rounded()), relatedPhrases: $0.relatedPhrases,
+                  baselineShare: $0.baselineShare)
+        }, baseline)
     }
 
     // MARK: - Mapping
@@ -115,7 +130,8 @@ public struct DigestBuilder: Sendable {
                       tokens: TokenUsage(inputTokens: f.inputTokens, outputTokens: f.outputTokens,
                                          cacheReadInputTokens: f.cacheReadTokens, cacheCreationInputTokens: f.cacheWriteTokens,
                                          cacheCreation1hInputTokens: f.cacheWrite1hTokens),
-                      calls: f.calls, batchCalls: f.batchCalls, costUSD: f.costUSD, unpricedCalls: f.unpricedCalls)
+                      calls: f.calls, batchCalls: f.batchCalls, costUSD: f.costUSD, unpricedCalls: f.unpricedCalls,
+                      newTicketsTriaged: f.newTicketsTriaged)
     }
 
     /// At most `limit` items, evenly spaced over the whole list (so a sample spans the whole day).

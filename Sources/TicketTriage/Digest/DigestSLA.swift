@@ -34,7 +34,7 @@ public struct DigestSLA: Sendable {
                 guard let created = candidate.ticket.createdAt, created < end else { continue }
                 let subject = Router.subject(for: candidate, now: end)
                 let priority = subject.triage?.priority ?? candidate.ticket.labelPriority.flatMap(Priority.init(exported:)) ?? .normal
-                let status = policy.status(for: subject.ticket, priority: priority, now: end)
+                let status = policy.status(for: Self.facts(subject.ticket, asOf: end), priority: priority, now: end)
                 let isOpen = !closed.contains((candidate.ticket.status ?? "open").lowercased())
                 let reference = TicketReference(id: "\(candidate.ticket.source):\(candidate.ticket.externalID)",
                                                 subject: candidate.ticket.subject, department: subject.triage?.department)
@@ -50,5 +50,19 @@ public struct DigestSLA: Sendable {
         }
         let order: (SLAEntry, SLAEntry) -> Bool = { ($0.priority.rank, $0.dueAt) < ($1.priority.rank, $1.dueAt) }
         return (breaches.sorted(by: order), atRisk.sorted(by: order))
+    }
+
+    /// `facts` as they stood at `end`: replies and customer messages after the reported day did not happen yet.
+    ///
+    /// A reply the next morning must not hide that the ticket was unanswered (and at risk, or breached) when the
+    /// day ended. The store keeps only the latest message times, so a customer message after `end` leaves the
+    /// next-response clock unknown for the day (dropped), and a last agent reply after `end` falls back to the
+    /// first reply when that one was in time.
+    static func facts(_ facts: TicketFacts, asOf end: Date) -> TicketFacts {
+        var facts = facts
+        if let reply = facts.firstAgentReplyAt, reply >= end { facts.firstAgentReplyAt = nil }
+        if let reply = facts.lastAgentReplyAt, reply >= end { facts.lastAgentReplyAt = facts.firstAgentReplyAt }
+        if let message = facts.lastCustomerMessageAt, message >= end { facts.lastCustomerMessageAt = nil }
+        return facts
     }
 }

@@ -37,41 +37,114 @@ public struct SVGChart: Sendable {
         return svg + "</svg>"
     }
 
+    /// One line of a line chart.
+    public struct Series: Sendable {
+        public var name: String
+        public var values: [Int]
+        public var color: String
+        public var dashed: Bool
+
+        public init(name: String, values: [Int], color: String, dashed: Bool = false) {
+            self.name = name
+            self.values = values
+            self.color = color
+            self.dashed = dashed
+        }
+    }
+
     /// A line chart of one or two series over the same labelled points (e.g. new and solved over seven days).
     ///
     /// - Parameters:
     ///   - labels: x-axis labels, one per point.
-    ///   - primary: the main series (drawn solid, values labelled).
+    ///   - primary: the main series (drawn solid).
     ///   - secondary: an optional second series (drawn dashed).
     public func lines(labels: [String], primary: (name: String, values: [Int]),
                       secondary: (name: String, values: [Int])? = nil, title: String) -> String {
-        let height = 190, left = 30, right = 20, top = 44, bottom = 28
+        lines(labels: labels, series: [Series(name: primary.name, values: primary.values, color: barColor)]
+                + (secondary.map { [Series(name: $0.name, values: $0.values, color: secondaryColor, dashed: true)] } ?? []),
+              title: title)
+    }
+
+    /// A line chart of several series over the same labelled points, on one y axis starting at zero with labelled
+    /// grid lines; every point carries its value in its series' colour, moved apart where labels would overlap.
+    public func lines(labels: [String], series: [Series], title: String) -> String {
+        let height = 230, left = 44, right = 24, top = 40, bottom = 38, inset = 18.0
         let plotWidth = Double(width - left - right), plotHeight = Double(height - top - bottom)
-        let maximum = Double(max(1, (primary.values + (secondary?.values ?? [])).max() ?? 1))
-        let step = labels.count > 1 ? plotWidth / Double(labels.count - 1) : 0
+        // Points sit `inset` inside the axes, so the first value label does not cross the y axis.
+        let span = plotWidth - 2 * inset
+        let axis = Self.axis(maximum: series.flatMap(\.values).max() ?? 0)
+        let step = labels.count > 1 ? span / Double(labels.count - 1) : 0
+        let bottomY = Double(top) + plotHeight
         func point(_ index: Int, _ value: Int) -> (x: Double, y: Double) {
-            (Double(left) + step * Double(index), Double(top) + plotHeight * (1 - Double(value) / maximum))
+            (Double(left) + (labels.count > 1 ? inset + step * Double(index) : plotWidth / 2),
+             bottomY - plotHeight * Double(value) / Double(axis.maximum))
         }
         var svg = open(height: height, title: title)
-        let baseline = Self.number(Double(top) + plotHeight)
-        svg += "<line x1=\"\(left)\" y1=\"\(baseline)\" x2=\"\(width - right)\" y2=\"\(baseline)\" stroke=\"#cccccc\"/>"
+        // Grid lines with their values, then the axes.
+        for tick in stride(from: 0, through: axis.maximum, by: axis.step) {
+            let y = Self.number(point(0, tick).y)
+            if tick > 0 { svg += "<line x1=\"\(left)\" y1=\"\(y)\" x2=\"\(width - right)\" y2=\"\(y)\" stroke=\"#e5e5e5\"/>" }
+            svg += "<text x=\"\(left - 6)\" y=\"\(Self.number(point(0, tick).y + 4))\" text-anchor=\"end\" fill=\"#777777\">\(tick)</text>"
+        }
+        svg += "<line x1=\"\(left)\" y1=\"\(top - 4)\" x2=\"\(left)\" y2=\"\(Self.number(bottomY))\" stroke=\"#999999\"/>"
+        svg += "<line x1=\"\(left)\" y1=\"\(Self.number(bottomY))\" x2=\"\(width - right)\" y2=\"\(Self.number(bottomY))\" stroke=\"#999999\"/>"
         for (index, label) in labels.enumerated() {
-            let x = Self.number(point(index, 0).x)
-            svg += "<text x=\"\(x)\" y=\"\(height - 8)\" text-anchor=\"middle\">\(Self.escape(label))</text>"
+            svg += "<text x=\"\(Self.number(point(index, 0).x))\" y=\"\(height - 8)\" text-anchor=\"middle\">\(Self.escape(label))</text>"
         }
-        if let secondary {
-            svg += polyline(secondary.values.enumerated().map { point($0.offset, $0.element) }, color: secondaryColor, dashed: true)
+        for line in series {
+            let points = line.values.prefix(labels.count).enumerated().map { point($0.offset, $0.element) }
+            svg += polyline(points, color: line.color, dashed: line.dashed)
+            for p in points {
+                svg += "<circle cx=\"\(Self.number(p.x))\" cy=\"\(Self.number(p.y))\" r=\"3\" fill=\"\(line.color)\"/>"
+            }
         }
-        let points = primary.values.enumerated().map { point($0.offset, $0.element) }
-        svg += polyline(points, color: barColor, dashed: false)
-        for (index, value) in primary.values.enumerated() {
-            let p = points[index]
-            svg += "<circle cx=\"\(Self.number(p.x))\" cy=\"\(Self.number(p.y))\" r=\"3\" fill=\"\(barColor)\"/>"
-            svg += "<text x=\"\(Self.number(p.x))\" y=\"\(Self.number(p.y - 8))\" text-anchor=\"middle\">\(value)</text>"
+        // Value labels: above each point, except the lowest one of several, which goes below its point; pushed
+        // apart vertically where series meet, and outlined in white so lines do not run through them.
+        for index in labels.indices {
+            let marks = series.compactMap { line -> (y: Double, value: Int, color: String)? in
+                guard index < line.values.count else { return nil }
+                return (point(index, line.values[index]).y, line.values[index], line.color)
+            }
+            let lowest = marks.count > 1 ? marks.indices.max { (marks[$0].y, $1) < (marks[$1].y, $0) } : nil
+            let wishes = marks.indices.map { $0 == lowest ? marks[$0].y + 15 : marks[$0].y - 7 }
+            for (offset, y) in Self.spread(wishes, gap: 12, top: Double(top) - 2, bottom: bottomY + 14).enumerated() {
+                svg += "<text x=\"\(Self.number(point(index, 0).x))\" y=\"\(Self.number(y))\" text-anchor=\"middle\" "
+                    + "font-weight=\"bold\" fill=\"\(marks[offset].color)\" stroke=\"#ffffff\" stroke-width=\"3\" "
+                    + "paint-order=\"stroke\">\(marks[offset].value)</text>"
+            }
         }
-        svg += legend(primary.name, color: barColor, x: left, dashed: false)
-        if let secondary { svg += legend(secondary.name, color: secondaryColor, x: left + 120, dashed: true) }
+        for (offset, line) in series.enumerated() {
+            svg += legend(line.name, color: line.color, x: left + offset * 110, dashed: line.dashed)
+        }
         return svg + "</svg>"
+    }
+
+    /// A y axis from zero: a round step (1, 2, 2.5 or 5 × 10ⁿ, whole numbers) giving at most five intervals, and the
+    /// first multiple of it at or above `maximum`.
+    static func axis(maximum: Int) -> (maximum: Int, step: Int) {
+        guard maximum > 0 else { return (1, 1) }
+        let raw = Double(maximum) / 4
+        let magnitude = pow(10, floor(log10(raw)))
+        let step = max(1, Int(([1, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? 10 * magnitude).rounded(.up)))
+        return (Int((Double(maximum) / Double(step)).rounded(.up)) * step, step)
+    }
+
+    /// Label baselines at least `gap` apart, each as close to its wish as possible, kept within `top`…`bottom`;
+    /// returned in the order of `wishes`.
+    static func spread(_ wishes: [Double], gap: Double, top: Double, bottom: Double) -> [Double] {
+        let order = wishes.indices.sorted { (wishes[$0], $0) < (wishes[$1], $1) }
+        var placed = Array(repeating: 0.0, count: wishes.count)
+        var previous = -Double.infinity
+        for index in order {
+            placed[index] = max(wishes[index], previous + gap, top)
+            previous = placed[index]
+        }
+        // Pushed past the bottom: move the whole stack up.
+        if let last = order.last, placed[last] > bottom {
+            let shift = placed[last] - bottom
+            for index in order { placed[index] -= shift }
+        }
+        return placed
     }
 
     // MARK: - Pieces

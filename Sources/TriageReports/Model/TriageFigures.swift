@@ -18,10 +18,14 @@ public struct TriageFigures: Codable, Sendable, Hashable {
     public var costUSD: Double
     /// Calls whose model had no price in the catalog.
     public var unpricedCalls: Int
+    /// Of the day's new tickets, how many have a triage result for their current content, whenever triage ran
+    /// (the other figures count work done during the day); `nil` when not counted.
+    public var newTicketsTriaged: Int?
 
     public init(ticketsTriaged: Int, byBackend: [LabelCount] = [], lowConfidence: Int = 0,
                 lowConfidenceThreshold: Double = NeedsHumanThreshold.default, tokens: TokenUsage = TokenUsage(), calls: Int = 0,
-                batchCalls: Int = 0, costUSD: Double = 0, unpricedCalls: Int = 0) {
+                batchCalls: Int = 0, costUSD: Double = 0, unpricedCalls: Int = 0, newTicketsTriaged: Int? = nil) {
+        self.newTicketsTriaged = newTicketsTriaged
         self.ticketsTriaged = ticketsTriaged
         self.byBackend = byBackend
         self.lowConfidence = lowConfidence

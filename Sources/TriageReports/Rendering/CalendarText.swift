@@ -36,4 +36,13 @@ enum CalendarText {
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: instant)
         return String(format: "%04d-%02d-%02d %02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
     }
+
+    /// An instant as local `25 Nov 09:00` in `timeZone` (no year: digests speak of the days around their own).
+    static func dayAndTime(_ instant: Date, timeZone: String) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: timeZone) ?? calendar.timeZone
+        let c = calendar.dateComponents([.month, .day, .hour, .minute], from: instant)
+        let month = months.indices.contains((c.month ?? 1) - 1) ? months[(c.month ?? 1) - 1].prefix(3) : "?"
+        return String(format: "%d %@ %02d:%02d", c.day ?? 0, String(month), c.hour ?? 0, c.minute ?? 0)
+    }
 }

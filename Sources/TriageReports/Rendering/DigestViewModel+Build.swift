@@ -23,7 +23,8 @@ extension DigestViewModel {
         generatedAt = CalendarText.localTime(data.generatedAt, timeZone: zone)
         schemaVersion = data.schemaVersion
         self.summary = escape(summary ?? ExecutiveSummary.compose(from: data))
-        kpis = Self.kpis(today: data.totals, previous: data.previousDay)
+        kpis = Self.kpis(today: data.totals, previous: data.previousDay, slaConfigured: data.slaConfigured)
+        slaConfigured = data.slaConfigured
 
         let counts = data.newTickets
         departments = Self.breakdown("New tickets by department", counts.byDepartment, escape: escape,
@@ -47,16 +48,14 @@ extension DigestViewModel {
                           reason: escape($0.reason))
         }
         let slaIDs = idWidth((data.slaBreaches + data.slaAtRisk).map(\.ticket.id))
-        let slaRow = { (entry: SLAEntry) in
-            let minutes = Int((entry.dueAt.timeIntervalSince(data.generatedAt) / 60).rounded())
-            return SLARow(id: escape(entry.ticket.id), idPadded: TextTable.pad(escape(entry.ticket.id), to: slaIDs), idIndent: String(repeating: " ", count: slaIDs),
-                          subject: escape(entry.ticket.subject), target: escape(entry.target),
-                          priority: entry.priority.rawValue, due: CalendarText.localTime(entry.dueAt, timeZone: zone),
-                          status: minutes < 0 ? "overdue \(NumberText.duration(minutes: -minutes))"
-                              : "due in \(NumberText.duration(minutes: minutes))")
+        let slaRow = { (entry: SLAEntry, breached: Bool) in
+            SLARow(id: escape(entry.ticket.id), idPadded: TextTable.pad(escape(entry.ticket.id), to: slaIDs), idIndent: String(repeating: " ", count: slaIDs),
+                   subject: escape(entry.ticket.subject), target: escape(entry.target),
+                   priority: entry.priority.rawValue, due: CalendarText.localTime(entry.dueAt, timeZone: zone),
+                   status: Self.slaStatus(due: entry.dueAt, breached: breached, dayEnd: data.day.end, timeZone: zone))
         }
-        slaBreaches = Self.section(data.slaBreaches, limit: limit, row: slaRow)
-        slaAtRisk = Self.section(data.slaAtRisk, limit: limit, row: slaRow)
+        slaBreaches = Self.section(data.slaBreaches, limit: limit) { slaRow($0, true) }
+        slaAtRisk = Self.section(data.slaAtRisk, limit: limit) { slaRow($0, false) }
         let reviewIDs = idWidth(data.needsHuman.map(\.ticket.id))
         needsHuman = Self.section(data.needsHuman, limit: limit) {
             ReviewRow(id: escape($0.ticket.id), idPadded: TextTable.pad(escape($0.ticket.id), to: reviewIDs), idIndent: String(repeating: " ", count: reviewIDs),
@@ -69,14 +68,19 @@ extension DigestViewModel {
                        priority: $0.priority.rawValue, sentiment: $0.sentiment.rawValue, summary: escape($0.summary),
                        isUrgent: $0.priority == .urgent, isNegative: $0.sentiment == .negative)
         }
-        themes = Self.section(data.themes, limit: limit) {
-            let related = $0.relatedPhrases.prefix(4).map(escape).joined(separator: ", ")
-            return ThemeRow(label: escape($0.label), tickets: NumberText.count($0.tickets), related: related,
-                            anyRelated: !related.isEmpty)
+        themes = Self.section(data.themes, limit: limit) { theme in
+            let related = theme.relatedPhrases.prefix(4).map(escape).joined(separator: ", ")
+            let comparison = theme.baselineShare.map { share in
+                "\(NumberText.percent(theme.tickets, of: data.newTickets.total)) of the day's tickets, \(NumberText.percent(share)) before"
+            } ?? ""
+            return ThemeRow(label: escape(theme.label), tickets: NumberText.count(theme.tickets), comparison: comparison,
+                            anyComparison: !comparison.isEmpty, related: related, anyRelated: !related.isEmpty)
         }
-        triage = Self.triage(data.triage, escape: escape)
+        themesNote = Self.themesNote(data.themeBaseline)
+        triage = Self.triage(data.triage, day: dateLong, newTickets: data.newTickets.total, escape: escape)
         let failures = data.dataQuality.failures
         dataQuality = QualityView(
+            anyImports: data.dataQuality.importedRecords > 0 || data.dataQuality.importFailures > 0,
             importedRecords: NumberText.count(data.dataQuality.importedRecords),
             importFailures: NumberText.count(data.dataQuality.importFailures),
             anyFailures: data.dataQuality.importFailures > 0,
@@ -93,7 +97,17 @@ extension DigestViewModel {
         return { TextEscaping.oneLine($0) }
     }
 
-    static func kpis(today: DayTotals, previous: DayTotals?) -> [Kpi] {
+    /// Where an SLA target stands, in words that do not depend on when the digest is generated: the local due
+    /// time, and for a target still ahead when the day ended, how long after the day's end it falls due.
+    static func slaStatus(due: Date, breached: Bool, dayEnd: Date, timeZone: String) -> String {
+        let when = CalendarText.dayAndTime(due, timeZone: timeZone)
+        if breached { return "missed: due \(when)" }
+        guard due > dayEnd else { return "due \(when)" }
+        let minutes = Int((due.timeIntervalSince(dayEnd) / 60).rounded())
+        return "due \(when), \(NumberText.duration(minutes: minutes)) after the day's end"
+    }
+
+    static func kpis(today: DayTotals, previous: DayTotals?, slaConfigured: Bool = true) -> [Kpi] {
         // (label, today, yesterday, whether a rise is good news)
         let figures: [(String, Int, Int?, Bool)] = [
             ("New tickets", today.newTickets, previous?.newTickets, false),
@@ -103,11 +117,14 @@ extension DigestViewModel {
             ("SLA breaches", today.slaBreaches, previous?.slaBreaches, false),
         ]
         return figures.map { label, value, before, riseIsGood in
+            if label == "SLA breaches", !slaConfigured {
+                return Kpi(label: label, value: "–", change: nil, changeColor: "#777777", direction: "flat", note: "not configured")
+            }
             let change = before.flatMap { NumberText.change(from: $0, to: value) }
             let direction = before.map { value > $0 ? "up" : value < $0 ? "down" : "flat" } ?? "flat"
             let good = direction == "flat" ? nil : (direction == "up") == riseIsGood
             return Kpi(label: label, value: NumberText.count(value), change: change,
-                       changeColor: good == nil ? "#777777" : good == true ? "#1e8449" : "#c0392b", direction: direction)
+                       changeColor: good == nil ? "#777777" : good == true ? "#1e8449" : "#c0392b", direction: direction, note: nil)
         }
     }
 
@@ -145,10 +162,12 @@ extension DigestViewModel {
         let lines = TextTable(rows: [["day", "new", "solved", "open"]] + rows.map {
             [$0.label, $0.newTickets, $0.solved, $0.stillOpen]
         }, rightAligned: [1, 2, 3]).lines()
-        let title = "New and solved tickets, last \(days.count) days"
-        let svg = days.isEmpty ? "" : chart.lines(labels: rows.map(\.label),
-                                                  primary: ("New", days.map(\.newTickets)),
-                                                  secondary: ("Solved", days.map(\.solved)), title: title)
+        let title = "New, solved and open tickets, last \(days.count) days"
+        let svg = days.isEmpty ? "" : chart.lines(labels: rows.map(\.label), series: [
+            SVGChart.Series(name: "New", values: days.map(\.newTickets), color: chart.barColor),
+            SVGChart.Series(name: "Solved", values: days.map(\.solved), color: chart.secondaryColor, dashed: true),
+            SVGChart.Series(name: "Open", values: days.map(\.stillOpen), color: "#e67e22"),
+        ], title: title)
         return Trend(rows: rows, any: !rows.isEmpty, lines: lines, chartSVG: svg, chartTitle: title)
     }
 
@@ -158,7 +177,14 @@ extension DigestViewModel {
                        more: items.count - rows.count, anyMore: items.count > rows.count)
     }
 
-    static func triage(_ figures: TriageFigures, escape: (String) -> String) -> TriageView {
+    /// What the themes were compared with.
+    static func themesNote(_ baseline: ThemeBaseline?) -> String {
+        guard let baseline else { return "No earlier tickets to compare with: the day's most frequent phrases." }
+        let tickets = baseline.tickets == 1 ? "1 ticket" : "\(NumberText.count(baseline.tickets)) tickets"
+        return "Phrases that set this day apart from the \(baseline.days) days before it (\(tickets))."
+    }
+
+    static func triage(_ figures: TriageFigures, day: String = "", newTickets: Int = 0, escape: (String) -> String) -> TriageView {
         let tokens = figures.tokens
         let view = (
             triaged: NumberText.count(figures.ticketsTriaged),
@@ -178,6 +204,10 @@ extension DigestViewModel {
             ["Cost", view.cost],
         ], rightAligned: [1]).lines()
         return TriageView(
+            anyWork: figures.ticketsTriaged > 0 || figures.calls > 0, day: day,
+            coverage: figures.newTicketsTriaged.map {
+                "\(NumberText.count($0)) of the day's \(NumberText.count(newTickets)) new tickets have a triage result (whenever triage ran)."
+            },
             ticketsTriaged: view.triaged,
             backends: breakdown("Results by backend", figures.byBackend, escape: escape),
             lowConfidence: view.low, lowConfidenceThreshold: view.threshold,

@@ -15,6 +15,8 @@ public struct DigestViewModel: Sendable {
     public let schemaVersion: Int
     public let summary: String
     public let kpis: [Kpi]
+    /// `false` without an SLA policy: the SLA lists are empty because nothing was measured.
+    public let slaConfigured: Bool
     public let departments: Breakdown
     public let priorities: Breakdown
     public let sentiments: Breakdown
@@ -30,6 +32,9 @@ public struct DigestViewModel: Sendable {
     public let needsHuman: Section<ReviewRow>
     public let notable: Section<NotableRow>
     public let themes: Section<ThemeRow>
+    /// What the themes were compared with, e.g. `Phrases that set this day apart from the 28 days before it
+    /// (1,204 tickets).`
+    public let themesNote: String
     public let triage: TriageView
     public let dataQuality: QualityView
 
@@ -45,6 +50,8 @@ public struct DigestViewModel: Sendable {
         public let changeColor: String
         /// `up`, `down` or `flat`.
         public let direction: String
+        /// Why there is no number, e.g. `not configured`; `nil` normally.
+        public let note: String?
     }
 
     /// Counts of one dimension, as rows and as aligned text lines.
@@ -122,7 +129,8 @@ public struct DigestViewModel: Sendable {
         public let priority: String
         /// Local due time, `YYYY-MM-DD HH:mm`.
         public let due: String
-        /// `overdue 3 h 20 min` or `due in 45 min`.
+        /// `missed: due 24 Nov 14:00` or `due 25 Nov 09:00, 9 h after the day's end` (never relative to when the
+        /// digest was generated).
         public let status: String
     }
 
@@ -152,12 +160,22 @@ public struct DigestViewModel: Sendable {
     public struct ThemeRow: Sendable {
         public let label: String
         public let tickets: String
+        /// `21% of the day's tickets, 2% before`; empty without a baseline.
+        public let comparison: String
+        public let anyComparison: Bool
         /// `password, reset link`; empty when nothing was grouped.
         public let related: String
         public let anyRelated: Bool
     }
 
+    /// Work done during the day: triage results stored, model calls made, imports run.
     public struct TriageView: Sendable {
+        /// Whether any triage result or model call was recorded during the day.
+        public let anyWork: Bool
+        /// `Sunday 29 March 2026`, for "no triage ran on …".
+        public let day: String
+        /// `25 of the day's 25 new tickets have a triage result (whenever triage ran).`; `nil` when not counted.
+        public let coverage: String?
         public let ticketsTriaged: String
         public let backends: Breakdown
         public let lowConfidence: String
@@ -176,6 +194,8 @@ public struct DigestViewModel: Sendable {
     }
 
     public struct QualityView: Sendable {
+        /// Whether any import ran during the day.
+        public let anyImports: Bool
         public let importedRecords: String
         public let importFailures: String
         public let anyFailures: Bool

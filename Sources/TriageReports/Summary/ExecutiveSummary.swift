@@ -52,21 +52,25 @@ public enum ExecutiveSummary {
         if !data.needsHuman.isEmpty {
             parts.append(plural(data.needsHuman.count, "ticket") + " " + (data.needsHuman.count == 1 ? "needs" : "need") + " a human")
         }
-        guard !parts.isEmpty else { return "No escalations, no SLA breaches and nothing waiting for a human." }
+        let sla = data.slaConfigured ? "" : " SLA not configured."
+        guard !parts.isEmpty else {
+            return data.slaConfigured ? "No escalations, no SLA breaches and nothing waiting for a human."
+                : "No escalations and nothing waiting for a human." + sla
+        }
         let sentence = parts.count == 1 ? parts[0] : parts.dropLast().joined(separator: ", ") + " and " + parts[parts.count - 1]
-        return sentence.prefix(1).uppercased() + sentence.dropFirst() + "."
+        return sentence.prefix(1).uppercased() + sentence.dropFirst() + "." + sla
     }
 
     static func themes(_ data: DigestData) -> String? {
         let top = data.themes.prefix(3).map { "\($0.label) (\($0.tickets))" }
         guard !top.isEmpty else { return nil }
-        return "Top themes: " + top.joined(separator: ", ") + "."
+        return (data.themeBaseline == nil ? "Top themes: " : "Standing out: ") + top.joined(separator: ", ") + "."
     }
 
     static func triage(_ data: DigestData) -> String? {
         let figures = data.triage
         guard figures.ticketsTriaged > 0 else { return nil }
-        var sentence = "Triage handled \(plural(figures.ticketsTriaged, "ticket")) for \(NumberText.usd(figures.costUSD))"
+        var sentence = "Triage that day: \(plural(figures.ticketsTriaged, "ticket")) for \(NumberText.usd(figures.costUSD))"
         if let cacheShare = figures.cacheReadShare, cacheShare > 0 {
             sentence += " (\(NumberText.percent(cacheShare)) of input from cache)"
         }

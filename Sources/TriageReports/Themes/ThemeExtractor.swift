@@ -1,13 +1,20 @@
 import Foundation
 
-/// Finds the day's recurring topics in ticket subjects, summaries and tags. Pure and deterministic.
+/// Finds the topics that set one day's tickets apart, in ticket subjects, summaries and tags. Pure and deterministic.
 ///
 /// Each ticket is one document. Its text is lower-cased and cut into words; stopwords, numbers and punctuation
 /// break the text into runs, and every 1-, 2- and 3-word phrase inside a run is a candidate (a tag is a phrase as is).
-/// A phrase counts once per ticket. Phrases seen in at least ``minimumTickets`` tickets are grouped: the most
-/// frequent phrase seeds a group and every later phrase sharing a word with the seed joins it. A group is
-/// labelled by its longest phrase that still covers at least half the seed's tickets, so
-/// `password` (9), `password reset` (7), `reset` (7) become one theme `password reset` (9 tickets).
+/// A phrase counts once per ticket; phrases in ``stopPhrases`` (or made only of such words) are never themes.
+///
+/// **Distinctive, not frequent.** Given the tickets of the earlier weeks as a baseline, each phrase seen in at least
+/// ``minimumTickets`` of the day's tickets is scored by the smoothed log-odds ratio of a ticket mentioning it on the
+/// day against the baseline, divided by its standard error (a z-score; the prior is the pooled rate with weight
+/// ``priorWeight``, so rare phrases are not inflated). Phrases below ``minimumScore`` are dropped: what every week
+/// says ("order", "account", "every time") is not news. Without a baseline the score is the day's ticket count.
+///
+/// The best-scoring phrase seeds a group and every later phrase sharing a word with the seed joins it. A group is
+/// labelled by its longest phrase that still covers at least half the seed's tickets, so `password` (9),
+/// `password reset` (7), `reset` (7) become one theme `password reset` (9 tickets).
 public struct ThemeExtractor: Sendable {
     /// One ticket's text.
     public struct Document: Sendable, Hashable {
@@ -24,29 +31,48 @@ public struct ThemeExtractor: Sendable {
     }
 
     public var stopwords: Set<String>
+    /// Phrases that are never a theme on their own (they may still sit inside a longer phrase).
+    public var stopPhrases: Set<String>
     public var minimumTickets: Int
     public var maximumThemes: Int
     public var maximumPhraseLength: Int
+    /// Weight of the pooled-rate prior, in tickets, added to both the day and the baseline.
+    public var priorWeight: Double
+    /// Smallest z-score a phrase needs against the baseline (1.96: two-sided 5 %).
+    public var minimumScore: Double
 
-    public init(stopwords: Set<String> = ThemeExtractor.defaultStopwords, minimumTickets: Int = 2,
-                maximumThemes: Int = 8, maximumPhraseLength: Int = 3) {
+    public init(stopwords: Set<String> = ThemeExtractor.defaultStopwords,
+                stopPhrases: Set<String> = ThemeExtractor.defaultStopPhrases, minimumTickets: Int = 2,
+                maximumThemes: Int = 8, maximumPhraseLength: Int = 3, priorWeight: Double = 10, minimumScore: Double = 1.96) {
         self.stopwords = stopwords
+        self.stopPhrases = stopPhrases
         self.minimumTickets = max(1, minimumTickets)
         self.maximumThemes = maximumThemes
         self.maximumPhraseLength = max(1, maximumPhraseLength)
+        self.priorWeight = max(0.01, priorWeight)
+        self.minimumScore = minimumScore
     }
 
-    /// The themes of `documents`, most tickets first.
-    public func themes(in documents: [Document]) -> [Theme] {
+    /// The themes of `documents`, most distinctive first.
+    /// - Parameter baseline: the tickets of the earlier weeks; empty: rank by the day's ticket counts alone.
+    public func themes(in documents: [Document], comparedWith baseline: [Document] = []) -> [Theme] {
         // `phrases(of:)` is a set, so each ticket index is appended at most once per phrase.
         var ticketsByPhrase: [String: [Int]] = [:]
         for (index, document) in documents.enumerated() {
             for phrase in phrases(of: document) { ticketsByPhrase[phrase, default: []].append(index) }
         }
-        let candidates = ticketsByPhrase
-            .filter { $0.value.count >= minimumTickets }
-            .map { Candidate(phrase: $0.key, tickets: $0.value) }
-            .sorted()
+        ticketsByPhrase = ticketsByPhrase.filter { $0.value.count >= minimumTickets && !isStopPhrase($0.key) }
+        var baselineCounts: [String: Int] = [:]
+        for document in baseline {
+            for phrase in phrases(of: document) where ticketsByPhrase[phrase] != nil { baselineCounts[phrase, default: 0] += 1 }
+        }
+        let candidates = ticketsByPhrase.compactMap { phrase, tickets -> Candidate? in
+            let score = baseline.isEmpty ? Double(tickets.count)
+                : Self.score(day: tickets.count, of: documents.count, baseline: baselineCounts[phrase] ?? 0, of: baseline.count,
+                             priorWeight: priorWeight)
+            guard baseline.isEmpty || score >= minimumScore else { return nil }
+            return Candidate(phrase: phrase, tickets: tickets, score: score)
+        }.sorted()
         var groups: [[Candidate]] = []
         for candidate in candidates {
             if let index = groups.firstIndex(where: { !$0[0].words.isDisjoint(with: candidate.words) }) {
@@ -55,9 +81,30 @@ public struct ThemeExtractor: Sendable {
                 groups.append([candidate])
             }
         }
-        return groups.map(theme(of:)).sorted {
-            $0.tickets != $1.tickets ? $0.tickets > $1.tickets : $0.label < $1.label
+        return groups.map { group in
+            var theme = theme(of: group)
+            if !baseline.isEmpty { theme.baselineShare = Double(baselineCounts[theme.label] ?? 0) / Double(baseline.count) }
+            return theme
         }
+    }
+
+    /// The z-score of the smoothed log-odds ratio: a phrase in `day` of `dayTotal` tickets against `baseline` of
+    /// `baselineTotal`, with the pooled rate as an informative prior of weight `priorWeight`. Positive when the
+    /// phrase is more common on the day.
+    public static func score(day: Int, of dayTotal: Int, baseline: Int, of baselineTotal: Int, priorWeight: Double = 10) -> Double {
+        guard dayTotal > 0, baselineTotal > 0 else { return 0 }
+        let pooled = Double(day + baseline) / Double(dayTotal + baselineTotal)
+        let alpha = priorWeight * pooled, beta = priorWeight * (1 - pooled)
+        let dayIn = Double(day) + alpha, dayOut = Double(dayTotal - day) + beta
+        let baseIn = Double(baseline) + alpha, baseOut = Double(baselineTotal - baseline) + beta
+        let delta = log(dayIn / dayOut) - log(baseIn / baseOut)
+        let variance = 1 / dayIn + 1 / dayOut + 1 / baseIn + 1 / baseOut
+        return delta / variance.squareRoot()
+    }
+
+    /// Whether `phrase` is a stop phrase, or made only of words that are stop phrases on their own.
+    func isStopPhrase(_ phrase: String) -> Bool {
+        stopPhrases.contains(phrase) || phrase.split(separator: " ").allSatisfy { stopPhrases.contains(String($0)) }
     }
 
     /// The distinct phrases of one document.
@@ -134,19 +181,23 @@ public struct ThemeExtractor: Sendable {
     }
 }
 
-/// A phrase and the tickets that mention it; sorts most tickets first, then longer phrases, then alphabetically.
+/// A phrase and the tickets that mention it; sorts best score first, then most tickets, then longer phrases, then
+/// alphabetically.
 private struct Candidate: Comparable {
     let phrase: String
     let tickets: [Int]
+    let score: Double
     let words: Set<String>
 
-    init(phrase: String, tickets: [Int]) {
+    init(phrase: String, tickets: [Int], score: Double) {
         self.phrase = phrase
         self.tickets = tickets
+        self.score = score
         self.words = Set(phrase.split(separator: " ").map(String.init))
     }
 
     static func < (lhs: Candidate, rhs: Candidate) -> Bool {
+        if lhs.score != rhs.score { return lhs.score > rhs.score }
         if lhs.tickets.count != rhs.tickets.count { return lhs.tickets.count > rhs.tickets.count }
         if lhs.words.count != rhs.words.count { return lhs.words.count > rhs.words.count }
         return lhs.phrase < rhs.phrase

@@ -45,7 +45,9 @@ struct DigestBuilderTests {
         #expect(notable.ticket.id == "desk:T1")
         #expect(notable.priority == .urgent && notable.sentiment == .negative)
         #expect(notable.summary == "Refund failed twice")
-        #expect(data.themes.contains { $0.label.contains("refund") && $0.tickets == 2 })
+        // Two tickets against two earlier ones are no evidence that anything stands out.
+        #expect(data.themeBaseline == ThemeBaseline(days: 28, tickets: 2))
+        #expect(data.themes.isEmpty)
         #expect(data.backlog.map(\.count).reduce(0, +) == data.flow.stillOpen)
         #expect(data.backlog.map(\.label) == AgeBucket.standardBounds.map(\.label))
         #expect(data.slaBreaches.isEmpty && data.slaAtRisk.isEmpty)
@@ -65,8 +67,9 @@ struct DigestBuilderTests {
         let documents = (0..<40).map { i in
             DigestAggregates.ThemeDocument(subject: i < 20 ? "Refund failed" : "Password reset", summary: nil, tags: [])
         }
-        let all = DigestBuilder(store: try TicketStore.inMemory()).themes(documents)
-        let sampled = DigestBuilder(store: try TicketStore.inMemory(), themeSampleLimit: 10).themes(documents)
+        let day = try DigestDay.bounds(date: "2026-03-08", timeZone: "UTC")
+        let all = try DigestBuilder(store: try TicketStore.inMemory()).themes(documents, day: day).themes
+        let sampled = try DigestBuilder(store: try TicketStore.inMemory(), themeSampleLimit: 10).themes(documents, day: day).themes
         #expect(all.first { $0.label.contains("refund") }?.tickets == 20)
         #expect(sampled.first { $0.label.contains("refund") }?.tickets == 20) // 5 of 10 sampled, × 4
         #expect(sampled.map(\.label) == all.map(\.label))
@@ -77,5 +80,31 @@ struct DigestBuilderTests {
         // 03:00 UTC on the 9th is still the 8th in New York.
         #expect(try DigestBuilder.yesterday(in: "America/New_York", now: DigestTestStore.instant("2026-03-09T03:00:00Z")) == "2026-03-07")
         #expect(try DigestBuilder.yesterday(in: "UTC", now: DigestTestStore.instant("2026-03-09T03:00:00Z")) == "2026-03-08")
+    }
+}
+
+@Suite("Digest builder: themes against the earlier weeks")
+struct DigestBuilderThemeTests {
+    @Test func themesAreWhatSetsTheDayApartWithTheirTicketCounts() throws {
+        let store = try TicketStore.inMemory()
+        let day = try DigestDay.bounds(date: "2026-11-24", timeZone: "UTC")
+        func ticket(_ id: Int, _ subject: String, hoursBeforeDay: Double) -> ImportedTicket {
+            let created = day.start.addingTimeInterval(-hoursBeforeDay * 3600)
+            return ImportedTicket(source: "t", externalID: "\(id)", subject: subject, status: "open", createdAt: created,
+                                  messages: [ImportedMessage(externalID: "m\(id)", sentAt: created, text: subject)])
+        }
+        let everyday = ["Where is my order status", "Password reset link expired", "Change billing address"]
+        var tickets = (0..<120).map { ticket($0, everyday[$0 % 3], hoursBeforeDay: 1 + Double($0) * 5) }  // 25 days before
+        tickets += (0..<5).map { ticket(1000 + $0, "Checkout refund failed", hoursBeforeDay: -1 - Double($0)) }
+        tickets += (0..<5).map { ticket(2000 + $0, "Where is my order status", hoursBeforeDay: -8 - Double($0)) }
+        tickets.append(ticket(3000, "Checkout refund failed", hoursBeforeDay: 40 * 24))                  // outside the 28 days
+        _ = try store.upsert(tickets, runID: nil)
+        let data = try DigestBuilder(store: store).build(day: day)
+        #expect(data.themeBaseline == ThemeBaseline(days: 28, tickets: 120))
+        let first = try #require(data.themes.first)
+        #expect(first.label.contains("refund"))
+        #expect(first.tickets == 5)
+        #expect(first.baselineShare == 0)
+        #expect(!data.themes.contains { $0.label.contains("order") })
     }
 }

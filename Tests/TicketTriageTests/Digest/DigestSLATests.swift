@@ -41,4 +41,23 @@ import TriageStore
         #expect(breaches.first?.dueAt == Self.dayEnd.addingTimeInterval(-6 * 3600))
         #expect(atRisk.map(\.ticket.id) == ["t:risky"])
     }
+
+    @Test func aReplyAfterTheDayEndedDoesNotHideWhereTheTicketStoodAtItsEnd() throws {
+        let store = try TicketStore.inMemory()
+        _ = try store.upsert([
+            Self.ticket("next-morning", createdHoursBeforeEnd: 3.5, agentReplyAfterHours: 5),   // due 0.5 h after the end
+            Self.ticket("same-day", createdHoursBeforeEnd: 3.5, agentReplyAfterHours: 1),       // answered in the day
+        ], runID: nil)
+        for pending in try store.pendingTickets(limit: 10) {
+            try store.saveTriage(ticketID: pending.id, contentHash: pending.contentHash,
+                                 result: TriageResult(department: "Billing", priority: .urgent, sentiment: .neutral, language: "en",
+                                                      confidence: 0.9, summary: "s", backend: .local, model: "m", promptVersion: "1"),
+                                 calls: [], runID: nil, owner: nil)
+        }
+        let sla = DigestSLA(policy: SLAPolicy(targets: [.urgent: .init(firstResponse: 4 * 3600)], atRiskFraction: 0.75))
+        let (breaches, atRisk) = try sla.entries(store: store, start: Self.dayStart, end: Self.dayEnd)
+        #expect(breaches.isEmpty)
+        #expect(atRisk.map(\.ticket.id) == ["t:next-morning"])
+        #expect(atRisk.first?.dueAt == Self.dayEnd.addingTimeInterval(30 * 60))
+    }
 }

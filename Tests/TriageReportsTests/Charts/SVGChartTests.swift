@@ -42,7 +42,7 @@ struct SVGChartTests {
         for line in polylines {
             let points = line.split(separator: " ").map { $0.split(separator: ",").compactMap { Double($0) } }
             #expect(points.count == 3)
-            #expect(points.allSatisfy { $0[0] >= 0 && $0[0] <= 400 && $0[1] >= 0 && $0[1] <= 180 })
+            #expect(points.allSatisfy { $0[0] >= 0 && $0[0] <= 400 && $0[1] >= 0 && $0[1] <= 230 })
         }
         #expect(SVGChart().lines(labels: ["a"], primary: ("x", [0]), title: "t") == SVGChart().lines(labels: ["a"], primary: ("x", [0]), title: "t"))
     }
@@ -75,5 +75,52 @@ struct SVGChartLabelTests {
         #expect(svg.contains(String(repeating: "x", count: 23) + "…<"))
         #expect(!svg.contains(long))
         #expect(SVGChart.shorten("Technical Support") == "Technical Support")
+    }
+}
+
+@Suite("SVG trend chart")
+struct SVGTrendChartTests {
+    static let series = [
+        SVGChart.Series(name: "New", values: [12, 30, 20], color: "#3867d6"),
+        SVGChart.Series(name: "Solved", values: [12, 5, 41], color: "#20bf6b", dashed: true),
+        SVGChart.Series(name: "Open", values: [90, 115, 94], color: "#e67e22"),
+    ]
+
+    static func texts(_ svg: String) -> [(y: Double, text: String)] {
+        svg.components(separatedBy: "<text ").dropFirst().compactMap { element in
+            guard let yRange = element.range(of: " y=\""), let close = element.firstIndex(of: ">") else { return nil }
+            let y = Double(element[yRange.upperBound...].prefix { $0 != "\"" }) ?? -1
+            return (y, String(element[element.index(after: close)...].prefix { $0 != "<" }))
+        }
+    }
+
+    @Test func everySeriesIsDrawnAndEveryPointLabelled() {
+        let svg = SVGChart().lines(labels: ["Mon", "Tue", "Wed"], series: Self.series, title: "Trend")
+        #expect(svg.components(separatedBy: "<polyline").count - 1 == 3)
+        let labels = Self.texts(svg).map(\.text)
+        for value in Self.series.flatMap(\.values) { #expect(labels.contains(String(value)), "value \(value)") }
+        for name in ["New", "Solved", "Open", "Mon", "Tue", "Wed"] { #expect(labels.contains(name)) }
+    }
+
+    @Test func yAxisHasRoundTicksFromZeroCoveringTheMaximum() {
+        #expect(SVGChart.axis(maximum: 115) == (maximum: 150, step: 50) || SVGChart.axis(maximum: 115) == (maximum: 125, step: 25))
+        #expect(SVGChart.axis(maximum: 0) == (maximum: 1, step: 1))
+        #expect(SVGChart.axis(maximum: 3) == (maximum: 3, step: 1))
+        #expect(SVGChart.axis(maximum: 1_000) == (maximum: 1_000, step: 250))
+        let svg = SVGChart().lines(labels: ["a", "b"], series: [SVGChart.Series(name: "x", values: [0, 115], color: "#000")], title: "t")
+        let ticks = Self.texts(svg).map(\.text)
+        #expect(ticks.contains("0"))
+        #expect(ticks.contains(String(SVGChart.axis(maximum: 115).maximum)))
+    }
+
+    @Test func labelsOfNearbyPointsArePushedApart() {
+        let placed = SVGChart.spread([50, 52, 51, 120], gap: 12, top: 30, bottom: 150)
+        let sorted = placed.sorted()
+        for (a, b) in zip(sorted, sorted.dropFirst()) { #expect(b - a >= 12) }
+        #expect(placed[3] == 120)
+        #expect(placed[0] == 50)
+        // A stack pushed past the bottom moves up as a whole.
+        let low = SVGChart.spread([148, 149], gap: 12, top: 30, bottom: 150)
+        #expect(low.max() == 150 && low.min() == 138)
     }
 }

@@ -28,8 +28,22 @@ struct DigestDataJSONTests {
         let topLevelKeys = json.split(separator: "\n")
             .filter { $0.hasPrefix("  \"") }
             .map { $0.dropFirst(3).prefix { $0 != "\"" } }
-        #expect(topLevelKeys.count == 16)
+        #expect(topLevelKeys.count == 18)
         #expect(topLevelKeys == topLevelKeys.sorted())
+    }
+
+    @Test func readsDigestsWrittenBeforeTheSLAFlagAndBaseline() throws {
+        var json = try DigestFixture.data().encodeJSON()
+        json = json.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasPrefix("  \"sla_configured\"") }.joined(separator: "\n")
+        let data = try DigestData.decodeJSON(Data(json.utf8))
+        #expect(data.slaConfigured)
+        #expect(data.themeBaseline == ThemeBaseline(days: 28, tickets: 4_310))
+        var unconfigured = try DigestFixture.data()
+        unconfigured.slaConfigured = false
+        unconfigured.themeBaseline = nil
+        let decoded = try DigestData.decodeJSON(Data(try unconfigured.encodeJSON().utf8))
+        #expect(decoded == unconfigured)
     }
 
     @Test func rejectsOtherSchemaVersions() throws {

@@ -9,8 +9,8 @@ struct ExecutiveSummaryTests {
         #expect(text == "142 new tickets (+12% on yesterday), mostly Technical Support (38%) and Billing (21%). "
             + "97 solved, 405 still open; 31 open for more than a week. "
             + "3 escalations, 2 SLA breaches, 1 at risk and 2 tickets need a human. "
-            + "Top themes: password reset (14), invoice (9), api 502 (5). "
-            + "Triage handled 140 tickets for $0.42 (81% of input from cache); 7 with low confidence. "
+            + "Standing out: password reset (14), invoice (9), api 502 (5). "
+            + "Triage that day: 140 tickets for $0.42 (81% of input from cache); 7 with low confidence. "
             + "2 records failed to import.")
     }
 
@@ -27,6 +27,16 @@ struct ExecutiveSummaryTests {
         let data = try Self.quietDay(newTickets: 1, yesterday: nil, departments: [LabelCount("Sales", 1)])
         #expect(ExecutiveSummary.compose(from: data) == "1 new ticket, all Sales. 1 solved, 4 still open. "
             + "No escalations, no SLA breaches and nothing waiting for a human.")
+    }
+
+    @Test func withoutAnSLAPolicyItSaysNotConfiguredInsteadOfNoBreaches() throws {
+        var data = try Self.quietDay(newTickets: 1, yesterday: nil, departments: [LabelCount("Sales", 1)])
+        data.slaConfigured = false
+        let text = ExecutiveSummary.compose(from: data)
+        #expect(text.hasSuffix("No escalations and nothing waiting for a human. SLA not configured."))
+        #expect(!text.contains("no SLA breaches"))
+        data.escalations = [EscalationEntry(ticket: TicketReference(id: "a:1", subject: "s"), ruleID: "r", team: "t", reason: "x")]
+        #expect(ExecutiveSummary.compose(from: data).hasSuffix("1 escalation. SLA not configured."))
     }
 
     @Test("change against yesterday", arguments: [

@@ -49,7 +49,7 @@ enum DigestFixture {
             ],
             slaBreaches: [
                 SLAEntry(ticket: ticket("ZD-48102", "Cannot log in after password reset"),
-                         target: "first response 4 h", dueAt: instant("2026-03-30T00:40:00Z"), priority: .high),
+                         target: "first response 4 h", dueAt: instant("2026-03-29T20:40:00Z"), priority: .high),
                 SLAEntry(ticket: ticket("ZD-47990", "Refund still not received"),
                          target: "resolution 48 h", dueAt: instant("2026-03-28T09:00:00Z"), priority: .normal),
             ],
@@ -72,10 +72,11 @@ enum DigestFixture {
                               summary: "Charged twice for the March invoice and wants the duplicate refunded today."),
             ],
             themes: [
-                Theme(label: "password reset", tickets: 14, relatedPhrases: ["reset link", "password"]),
-                Theme(label: "invoice", tickets: 9, relatedPhrases: ["vat number"]),
-                Theme(label: "api 502", tickets: 5),
+                Theme(label: "password reset", tickets: 14, relatedPhrases: ["reset link", "password"], baselineShare: 0.021),
+                Theme(label: "invoice", tickets: 9, relatedPhrases: ["vat number"], baselineShare: 0.012),
+                Theme(label: "api 502", tickets: 5, baselineShare: 0),
             ],
+            themeBaseline: ThemeBaseline(days: 28, tickets: 4_310),
             previousDay: DayTotals(date: "2026-03-28", newTickets: 127, solved: 104, stillOpen: 360, escalations: 2, slaBreaches: 2),
             trend: [
                 DayTotals(date: "2026-03-23", newTickets: 171, solved: 160, stillOpen: 331),

@@ -70,3 +70,43 @@ struct ThemeExtractorTests {
         #expect(ThemeExtractor().themes(in: [Document(texts: ["", "the and of"])]).isEmpty)
     }
 }
+
+@Suite("Distinctive themes against earlier weeks")
+struct DistinctiveThemeTests {
+    typealias Document = ThemeExtractor.Document
+
+    /// Earlier weeks: order status and password resets every day; the day: a new refund problem on top of the usual.
+    static let baseline = (0..<300).map { i in
+        Document(texts: [["Where is my order status", "Password reset link expired", "Change billing address",
+                          "Order status not updated"][i % 4]])
+    }
+    static let day = (0..<6).map { _ in Document(texts: ["Refund failed on checkout"]) }
+        + (0..<6).map { _ in Document(texts: ["Where is my order status"]) }
+        + [Document(texts: ["Password reset link expired"]), Document(texts: ["Change billing address"])]
+
+    @Test func thePhraseNewToTheDayIsAThemeTheEverydayOnesAreNot() {
+        let themes = ThemeExtractor().themes(in: Self.day, comparedWith: Self.baseline)
+        let first = try? #require(themes.first)
+        #expect(first?.label == "refund failed on checkout" || first?.label == "refund failed")
+        #expect(first?.tickets == 6)
+        #expect(first?.baselineShare == 0)
+        #expect(!themes.contains { $0.label.contains("order") || $0.label.contains("password") || $0.label.contains("billing") })
+        // Ranked by frequency alone, the everyday phrase ties with the new one.
+        #expect(ThemeExtractor().themes(in: Self.day).contains { $0.label.contains("order status") })
+    }
+
+    @Test func scoreGrowsWithEvidenceAndIsZeroForTheSameRate() {
+        #expect(ThemeExtractor.score(day: 6, of: 14, baseline: 0, of: 300) > ThemeExtractor.score(day: 2, of: 14, baseline: 0, of: 300))
+        #expect(abs(ThemeExtractor.score(day: 10, of: 100, baseline: 30, of: 300)) < 1e-9)
+        #expect(ThemeExtractor.score(day: 1, of: 100, baseline: 30, of: 300) < 0)
+        #expect(ThemeExtractor.score(day: 3, of: 0, baseline: 0, of: 0) == 0)
+    }
+
+    @Test func stopPhrasesAreNeverThemes() {
+        let documents = (0..<5).map { _ in Document(texts: ["Bring back the old page, every time new page"]) }
+        let labels = ThemeExtractor().themes(in: documents).map(\.label)
+        for generic in ["bring back", "every time", "new", "old", "page", "new page", "old page"] {
+            #expect(!labels.contains(generic), "\(generic)")
+        }
+    }
+}
