@@ -5,7 +5,7 @@ import TriageModel
 import Yams
 
 /// The user's settings (`triage.yml`). Every key is optional; what is missing takes the default.
-public struct TriageConfiguration: Sendable, Codable, Equatable {
+public struct TriageConfiguration: Sendable, Decodable, Equatable {
     public struct Import: Sendable, Codable, Equatable {
         /// IANA zone for timestamps that carry none.
         public var timeZone: String = "UTC"
@@ -65,8 +65,11 @@ public struct TriageConfiguration: Sendable, Codable, Equatable {
         enum CodingKeys: String, CodingKey { case chatWebhook = "chat_webhook" }
     }
 
+    /// The help desk accounts `triage sync` reads (`helpdesk:`); the environment takes precedence (``HelpdeskSettings``).
+    public var helpdesk = HelpdeskSettings()
+
     enum CodingKeys: String, CodingKey {
-        case departments, `import`, digest, claude, rules
+        case departments, `import`, digest, claude, rules, helpdesk
         case needsHumanThreshold = "needs_human_threshold"
     }
 
@@ -87,6 +90,7 @@ public struct TriageConfiguration: Sendable, Codable, Equatable {
         digest = try c.decodeIfPresent(DigestSettings.self, forKey: .digest) ?? digest
         claude = try c.decodeIfPresent(ClaudeSettings.self, forKey: .claude) ?? claude
         rules = try c.decodeIfPresent(String.self, forKey: .rules)
+        helpdesk = try c.decodeIfPresent(HelpdeskSettings.self, forKey: .helpdesk) ?? helpdesk
         for (section, key) in [(CodingKeys.digest, "low_confidence_threshold"), (.claude, "confidence_threshold")] {
             if let nested = try? c.nestedContainer(keyedBy: SectionKey.self, forKey: section),
                nested.contains(SectionKey(stringValue: key)) {

@@ -45,21 +45,12 @@ public struct HelpdeskSettings: Sendable, Decodable, Equatable {
         jsm = try c.decodeIfPresent(Account.self, forKey: .jsm) ?? Account()
     }
 
-    private struct File: Decodable {
-        var helpdesk: HelpdeskSettings?
-    }
 
-    /// The `helpdesk:` section of `triage.yml` (empty settings when the file has none).
+    /// The `helpdesk:` section of `triage.yml` (empty settings when there is no file), read with the rest of the file
+    /// so its keys are checked as strictly as every other setting.
     public static func load(from url: URL?) throws -> HelpdeskSettings {
         guard let url else { return HelpdeskSettings() }
-        do {
-            let text = try String(contentsOf: url, encoding: .utf8)
-            return try YAMLDecoder().decode(File.self, from: text).helpdesk ?? HelpdeskSettings()
-        } catch let error as DecodingError {
-            throw ConfigurationError(file: url.path, message: "helpdesk: \(TriageConfiguration.describe(error))")
-        } catch {
-            throw ConfigurationError(file: url.path, message: "\(error)")
-        }
+        return try TriageConfiguration.load(from: url).helpdesk
     }
 
     /// The puller for `vendor` (`zendesk`, `freshdesk`, `jsm`), from these settings overridden by `environment`.
