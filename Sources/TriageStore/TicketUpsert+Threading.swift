@@ -42,16 +42,20 @@ extension TicketUpsert {
             try register(keys.register, source: ticket.source, ticketID: target)
             return .unchanged
         }
+        // Decided before the message goes in: an in-order import (the usual case) needs neither step.
+        let earlier = try isEarlierThanRoot(target, prepared)
+        let outOfOrder = try storesLaterMessage(target, than: prepared)
         var outcome = try update(ticketID: target, with: prepared, isSameRecord: false)
         try register(keys.register, source: ticket.source, ticketID: target)
-        // The index matches the stored text here; keep what it holds to take it out after the next changes.
-        let indexed = try indexedText(ticketID: target)
-        let rerooted = try rerootIfEarlier(target, with: prepared)
-        let reordered = outcome == .updated || merged ? try renumberMessages(ticketID: target) : false
-        if merged || rerooted || reordered {
+        if earlier || (outOfOrder && outcome == .updated) {
+            // The index matches the stored text here; keep what it holds to take it out after the changes.
+            let indexed = try indexedText(ticketID: target)
+            if earlier { try reroot(target, with: prepared) }
+            try renumberMessages(ticketID: target)
             try refreshDerivedColumns(ticketID: target, indexed: indexed)
             outcome = .updated
         }
+        if merged { outcome = .updated }
         return outcome
     }
 
@@ -110,14 +114,31 @@ extension TicketUpsert {
         return (target, true)
     }
 
-    /// When `prepared` is earlier than the ticket's first message, the ticket takes its fields (it is the root now).
-    private func rerootIfEarlier(_ ticketID: Int64, with prepared: PreparedTicket) throws -> Bool {
-        let ticket = prepared.ticket
+    /// Whether `prepared` sorts before the ticket's first message (it becomes the ticket's root).
+    private func isEarlierThanRoot(_ ticketID: Int64, _ prepared: PreparedTicket) throws -> Bool {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT created_at, external_id FROM tickets WHERE id = ?"),
                                          arguments: [ticketID]) else { return false }
-        let current = ThreadKey.Order(date: row["created_at"], id: row["external_id"])
-        let candidate = ThreadKey.Order(date: prepared.createdAt, id: ticket.externalID)
-        guard candidate < current else { return false }
+        return ThreadKey.Order(date: prepared.createdAt, id: prepared.ticket.externalID)
+            < ThreadKey.Order(date: row["created_at"], id: row["external_id"])
+    }
+
+    /// Whether the ticket holds a message that sorts after `prepared`'s (by date, undated last, then id).
+    private func storesLaterMessage(_ ticketID: Int64, than prepared: PreparedTicket) throws -> Bool {
+        let id = prepared.ticket.externalID
+        guard let sent = prepared.messages.first?.sentAt else {
+            return try Bool.fetchOne(db.cachedStatement(sql: """
+                SELECT 1 FROM messages WHERE ticket_id = ? AND sent_at IS NULL AND external_id > ? LIMIT 1
+                """), arguments: [ticketID, id]) ?? false
+        }
+        return try Bool.fetchOne(db.cachedStatement(sql: """
+            SELECT 1 FROM messages WHERE ticket_id = ?1
+                AND (sent_at IS NULL OR sent_at > ?2 OR (sent_at = ?2 AND external_id > ?3)) LIMIT 1
+            """), arguments: [ticketID, sent, id]) ?? false
+    }
+
+    /// The ticket takes the fields of `prepared`, its new first message.
+    private func reroot(_ ticketID: Int64, with prepared: PreparedTicket) throws {
+        let ticket = prepared.ticket
         try db.cachedStatement(sql: """
             UPDATE tickets SET external_id = ?, subject = ?, channel = ?, requester_name = ?, requester_email = ?,
                 organization = ?, tags = ?, custom_fields = ?, label_department = ?, label_priority = ?, created_at = ?,
@@ -128,7 +149,6 @@ extension TicketUpsert {
                 ticket.organization, prepared.tagsJSON, prepared.customFieldsJSON, ticket.labelDepartment,
                 ticket.labelPriority, prepared.createdAt, prepared.recordHash, ticket.threadHints?.subjectKey, runID, ticketID,
             ])
-        return true
     }
 
     /// Orders the ticket's messages by date, then id; returns whether any position changed.
