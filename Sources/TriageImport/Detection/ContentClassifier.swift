@@ -36,10 +36,15 @@ public enum ContentClassifier {
             break
         }
         guard let detected else { return .notUnderstood("not JSON, XML, CSV or e-mail") }
+        if format != .auto, Self.family(format) != Self.family(detected) {
+            return .notUnderstood("\(Self.family(detected)) content, not a \(format.rawValue) export")
+        }
         switch detected {
         case .zendeskJSON, .freshdeskJSON, .jiraJSON, .genericJSON, .helpScoutJSON, .zammadJSON, .osTicketJSON, .rtJSON:
             let probe = JSONPayloadProbe(head: head)
             switch JSONVendorFingerprint.kind(of: probe) {
+            case let .tickets(vendor?) where format != .auto && format != .genericJSON && vendor.format != format:
+                return .notUnderstood("a \(vendor.displayName) export, not \(format.rawValue); import it with --from \(vendor.format.rawValue)")
             case .tickets: return .importable(nil)
             case let .messages(vendor): return .companion("\(vendor?.displayName ?? "ticket") messages (attached to their tickets by ticket id)")
             case let .sideLoad(what): return .companion("\(what) (names and roles for the tickets beside it)")
@@ -61,6 +66,19 @@ public enum ContentClassifier {
             return .importable(detected)
         default:
             return .importable(nil)
+        }
+    }
+}
+
+extension ContentClassifier {
+    /// `JSON`, `XML`, `CSV` or `e-mail`: what a format is read from.
+    static func family(_ format: ImportFormat) -> String {
+        switch format {
+        case .eml, .mbox, .maildir: "e-mail"
+        case .zendeskXML, .freshdeskXML, .genericXML, .osTicketXML: "XML"
+        case .csv: "CSV"
+        case .auto: "any"
+        default: "JSON"
         }
     }
 }

@@ -59,7 +59,8 @@ struct JSONPayloadReader {
             throw foreign(other, probe: probe)
         case let .messages(other?) where other != vendor:
             throw foreign(other, probe: probe)
-        case let .messages(other) where (other ?? vendor) == vendor && vendor != .zendesk:
+        case let .messages(other) where (other ?? vendor) == vendor
+            && !(probe.firstElementKeys + probe.topKeys + probe.firstArrayRecordKeys).contains("events"):   // audits are read
             throw ImportError.unexpectedContent(file: url.path, expected: expected, found: "messages of tickets, not tickets (\(probe.keysDescription))",
                                                 hint: "import the folder that holds their tickets: messages are attached to their ticket by its id")
         case let .sideLoad(what):

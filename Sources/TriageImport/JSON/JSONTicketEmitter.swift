@@ -23,17 +23,15 @@ struct JSONTicketEmitter {
 
     private func one(_ record: JSONRecordSource.Record, emit: (ImportRecord) throws -> Void,
                      map: (JSONRecordSource.Record) throws -> ImportedTicket?) throws {
+        let ticket: ImportedTicket?
         do {
-            let ticket: ImportedTicket?
-            do {
-                ticket = try map(record)
-            } catch let error as JSONRecordError {
-                diagnostics.report(ImportDiagnostic(file: url.path, record: record.index, line: record.line,
-                                                    field: error.field, message: error.message + "; record skipped"))
-                return
-            }
-            if let ticket { try emit(ImportRecord(ticket: ticket, index: record.index, line: record.line)) }
+            ticket = try map(record)
+        } catch let error as JSONRecordError {
+            diagnostics.report(ImportDiagnostic(file: url.path, record: record.index, line: record.line,
+                                                field: error.field, message: error.message + "; record skipped"))
+            return
         }
+        if let ticket { try emit(ImportRecord(ticket: ticket, index: record.index, line: record.line)) }
     }
 
     /// Reads a date field; a present but unreadable value is a warning, not a failure.

@@ -22,13 +22,11 @@ public struct ZendeskJSONImporter: TicketImporter {
                                         expected: ZendeskPayloadShape.expected, maxRecordBytes: options.maxRecordBytes)
         let layout = try payload.layout()
         var directory = ZendeskDirectory()
-        if case .lines = layout {} else {
-            try directory.load(companionsOf: url, mainIsJSONLines: false, maxRecordBytes: options.maxRecordBytes,
-                               diagnostics: RecordDiagnosticsOnly(base: diagnostics))
-        }
-        if case .lines = layout {
-            try directory.load(companionsOf: url, mainIsJSONLines: true, maxRecordBytes: options.maxRecordBytes, diagnostics: diagnostics)
-        }
+        let isLines: Bool
+        if case .lines = layout { isLines = true } else { isLines = false }
+        // The side-load pass re-reads a document main file: its file-level notes come from the main pass alone.
+        try directory.load(companionsOf: url, mainIsJSONLines: isLines, maxRecordBytes: options.maxRecordBytes,
+                           diagnostics: isLines ? diagnostics : RecordDiagnosticsOnly(base: diagnostics))
         let emitter = JSONTicketEmitter(url: url, diagnostics: diagnostics)
         let map: (JSONRecordSource.Record) throws -> ImportedTicket? = { record in
             let object = ZendeskPayloadShape.unwrap(record.object)

@@ -37,6 +37,10 @@ import Testing
         guard case .companion = kind(#"[{"id": 3, "body": "b", "body_text": "b", "incoming": false, "ticket_id": 1}]"#) else { Issue.record("conversations"); return }
         guard case .companion = kind(#"[{"available": true, "id": 1, "ticket_scope": 1, "contact": {"name": "Jo"}}]"#) else { Issue.record("agents"); return }
         guard case .notUnderstood = kind(#"{"settings": {"theme": "dark"}}"#) else { Issue.record("settings"); return }
+        // Under a vendor's --from, another vendor's export or another kind of file in a folder is skipped with the reason.
+        guard case let .notUnderstood(why) = ContentClassifier.classify(head: Array(#"[{"id": 1, "subject": "Hi", "requester_id": 2, "assignee_id": 3, "via": {"channel": "web"}}]"#.utf8), fileName: "z.json", requested: .freshdeskJSON),
+              why.contains("--from zendesk-json") else { Issue.record("a Zendesk export under --from freshdesk-json"); return }
+        guard case .notUnderstood = ContentClassifier.classify(head: Self.mail, fileName: "m.eml", requested: .freshdeskJSON) else { Issue.record("mail under a JSON format"); return }
         // A Jira project has an id, a key and a description, but it is no issue.
         guard case .notUnderstood = ContentClassifier.classify(head: Array(#"{"expand": "description", "self": "https://x/rest/api/3/project/10000", "id": "10000", "key": "EX", "description": "Example", "name": "Example", "projectTypeKey": "software"}"#.utf8), fileName: "project.json", requested: .jiraJSON) else {
             Issue.record("a project is not an issue"); return

@@ -131,6 +131,20 @@ import TriageModel
         }
     }
 
+    @Test func aCommentsFileAloneIsRefusedAsMessagesNotTickets() throws {
+        let folder = try TemporaryFolder()
+        let file = try folder.write("ticket_comments.jsonl", """
+            {"id": 1, "ticket_id": 7, "author_id": 2, "body": "Hello", "public": true}
+            {"id": 2, "ticket_id": 7, "author_id": 3, "body": "Hi", "public": true}
+            """)
+        do {
+            _ = try ImportResult(ZendeskJSONImporter(), file)
+            Issue.record("expected a refusal")
+        } catch let error as ImportError {
+            #expect("\(error)".contains("messages of tickets"))
+        }
+    }
+
     @Test func numericStatusAndPriorityInAZendeskListAreAVendorMismatch() throws {
         let folder = try TemporaryFolder()
         let file = try folder.write("tickets.json", #"{"tickets": [{"id": 1, "subject": "Hi", "status": 2, "priority": 1}]}"#)
