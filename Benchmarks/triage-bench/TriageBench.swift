@@ -11,6 +11,7 @@ struct TriageBench: AsyncParsableCommand {
             ImportBench.self,
             LocalModelBench.self,
             LocalCorpusBench.self,
+            DefaultModelGenerator.self,
             AnthropicBench.self,
             XMLBench.self,
             DigestBench.self,

@@ -8,10 +8,6 @@ import Testing
         let imported = try await scratch.runner.run(["import", "--db", "s.sqlite", samples])
         #expect(imported.status == 0, "\(imported.stderr)")
 
-        let noModel = try await scratch.runner.run(["run", "--db", "s.sqlite"])
-        #expect(noModel.status == 66)
-        #expect(noModel.stderr.contains("triage train"))
-
         let train = try await scratch.runner.run(["train", "--db", "s.sqlite"])
         #expect(train.status == 0, "\(train.stderr)")
         #expect(train.stdout.contains("held-out evaluation"))

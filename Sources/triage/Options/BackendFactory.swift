@@ -16,12 +16,12 @@ struct BackendFactory {
                     concurrency: Int? = nil) throws -> any Classifier {
         switch backend {
         case .local:
-            return LocalClassifier(model: try LocalModelFile.load(databasePath: global.databasePath),
+            return LocalClassifier(model: try LocalModelFile.loadOrDefault(databasePath: global.databasePath),
                                     options: .init(confidenceThreshold: configuration.needsHumanThreshold))
         case .claude:
             return try claude(configuration: configuration, logger: logger, concurrency: concurrency)
         case .cascade:
-            let local = LocalClassifier(model: try LocalModelFile.load(databasePath: global.databasePath),
+            let local = LocalClassifier(model: try LocalModelFile.loadOrDefault(databasePath: global.databasePath),
                                     options: .init(confidenceThreshold: configuration.needsHumanThreshold))
             do {
                 return try CascadeClassifier(local: local, claude: try claude(configuration: configuration, logger: logger,

@@ -80,7 +80,7 @@ struct Eval: AsyncParsableCommand {
             logger: global.logger())
         if let limit { examples = Array(examples.prefix(limit)) }
         if backend == .local {
-            return Evaluation.report(model: try LocalModelFile.load(databasePath: global.databasePath), examples: examples)
+            return Evaluation.report(model: try LocalModelFile.loadOrDefault(databasePath: global.databasePath), examples: examples)
         }
         let classifier = try classifier()
         return try await BackendEvaluation(store: try TicketStore.inMemory(), classifier: classifier, concurrency: concurrency)
@@ -118,5 +118,15 @@ enum LocalModelFile {
         } catch {
             throw CLIError(message: "\(error) — run `triage train` again", exitCode: .failure)
         }
+    }
+
+    /// The trained model beside the store, or the built-in default (with a note on stderr) when there is none.
+    static func loadOrDefault(databasePath: String) throws -> LocalModel {
+        let url = LocalModelTraining.modelURL(forDatabase: databasePath)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            Terminal.err("note: no trained model at \(url.path); using the built-in default model (trained on the project's sample tickets, default departments). `triage train` on your own labelled tickets will do better.")
+            return LocalModel.embeddedDefault
+        }
+        return try load(databasePath: databasePath)
     }
 }
