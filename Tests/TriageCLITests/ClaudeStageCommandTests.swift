@@ -45,7 +45,9 @@ import TriageTestSupport
     }
 
     @Test func concurrencyAboveSixteenIsHonoured() async throws {
-        let server = try await MockAnthropicServer.start(options: .init(timeToFirstToken: .milliseconds(300)))
+        // Five seconds per answer, so the requests overlap even when the machine is so busy that the (debug) binary
+        // needs seconds to prepare 32 requests.
+        let server = try await MockAnthropicServer.start(options: .init(timeToFirstToken: .seconds(5)))
         defer { Task { await server.stop() } }
         let scratch = try await Self.imported()
         let run = try await scratch.runner.run(["run", "--db", "s.sqlite", "--backend", "claude", "--concurrency", "32"],

@@ -69,7 +69,8 @@ import TriageTestSupport
         }
         #expect(answered == 3)
         #expect(await mock.receivedRequests().count == 6)
-        #expect(await mock.maxRequestsInFlight() == 2)
+        // Never three at once: the fan-out waited for the second warm-up (under load the last two may not overlap).
+        #expect(await mock.maxRequestsInFlight() <= 2)
     }
 
     // MARK: - Summaries
