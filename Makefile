@@ -95,11 +95,17 @@ demo-sync: build
 	 $(TRIAGE) digest $(SYNC_OPTS) --rules SampleTickets/rules.yml --format text | head -n 20; \
 	 status=$$?; kill $$mock 2> /dev/null; exit $$status
 
-## bench: release benchmarks (see BENCHMARKS.md for the numbers and what they mean)
+## bench: the import benchmark (see BENCHMARKS.md): `triage import` of 1M realistic multi-comment tickets, its
+## re-import, parse alone and the raw-SQLite floor for the same rows, with the ratios; the Python and C baselines
+## of ../shared/baselines run beside it when that folder exists. The old one-message shape:
+## `make bench BENCH_IMPORT_OPTS="--shape single"`.
+BASELINES ?= ../shared/baselines
+BENCH_IMPORT_OPTS ?=
 bench: deps
 	$(SWIFT) build -c release --product triage-bench
+	$(SWIFT) build -c release --product triage
 	@mkdir -p $(BENCH_DIR)
-	.build/release/triage-bench import --tickets 1000000 --dir $(BENCH_DIR)
+	.build/release/triage-bench import --tickets 1000000 --dir $(BENCH_DIR) --baselines $(BASELINES) $(BENCH_IMPORT_OPTS)
 
 ## bench-all: every benchmark of BENCHMARKS.md at its documented size (10-15 minutes, ~10 GB of scratch data)
 bench-all: bench

@@ -19,7 +19,7 @@ struct ImportBench: ParsableCommand {
         abstract: "Import benchmark: generate N tickets, then measure parse, triage import, re-import and raw SQLite.")
 
     enum Phase: String, ExpressibleByArgument {
-        case generate, parse, `import`, reimport, rawSQLite = "raw-sqlite", all
+        case generate, json, parse, `import`, reimport, rawSQLite = "raw-sqlite", all
     }
 
     enum Shape: String, ExpressibleByArgument {
@@ -31,7 +31,7 @@ struct ImportBench: ParsableCommand {
 
     @Option(help: "Number of tickets to generate.") var tickets = 1_000_000
     @Option(help: "Folder for the generated data and stores.") var dir = "Benchmarks/data"
-    @Option(help: "generate, parse, import, reimport, raw-sqlite, or all (each measured phase in its own process).")
+    @Option(help: "generate, json, parse, import, reimport, raw-sqlite, or all (each measured phase in its own process).")
     var phase: Phase = .all
     @Option(help: "Generated data: realistic (several comments, real metadata) or single (one message per ticket).")
     var shape: Shape = .realistic
@@ -58,6 +58,8 @@ struct ImportBench: ParsableCommand {
             try runAll()
         case .generate:
             try generate()
+        case .json:
+            try compareJSONParsers()
         case .parse:
             let clock = ContinuousClock()
             let start = clock.now
@@ -159,6 +161,30 @@ struct ImportBench: ParsableCommand {
             }
             print(line)
         }
+    }
+
+    /// The file's lines parsed by `JSONSerialization` (the importer's parser before issue 16), then by
+    /// `JSONBytesParser`: JSON decoding alone, no mapping.
+    private func compareJSONParsers() throws {
+        guard let handle = FileHandle(forReadingAtPath: dataPath) else { throw BenchError("cannot read \(dataPath)") }
+        var lines: [[UInt8]] = []
+        var bytes = 0
+        while let chunk = try handle.read(upToCount: 64 << 20), !chunk.isEmpty, bytes < 512 << 20 {
+            lines += chunk.split(separator: 10).map(Array.init)
+            bytes += chunk.count
+        }
+        lines = lines.filter { $0.first == UInt8(ascii: "{") && $0.last == UInt8(ascii: "}") }
+        let clock = ContinuousClock()
+        var start = clock.now
+        var objects = 0
+        for line in lines where (try? JSONSerialization.jsonObject(with: Data(line))) is [String: Any] { objects += 1 }
+        let old = BenchSupport.seconds(clock.now - start)
+        start = clock.now
+        var parsed = 0
+        for line in lines where (try? JSONBytesParser.parse(line)) is [String: Any] { parsed += 1 }
+        let new = BenchSupport.seconds(clock.now - start)
+        print(String(format: "JSON decoding of %d lines (%.0f MiB): JSONSerialization %.2f s (%.1f µs/line), JSONBytesParser %.2f s (%.1f µs/line) = %.1f× faster",
+                     lines.count, Double(bytes) / 1_048_576, old, old * 1e6 / Double(objects), new, new * 1e6 / Double(parsed), old / new))
     }
 
     private func report(_ what: String, count: Int, elapsed: Duration, extra: String = "") {

@@ -13,6 +13,7 @@ enum StoreSchema {
         migrator.registerMigration("v3-search-external-content", migrate: SearchSchema.migrate)
         migrator.registerMigration("v3-routed-facts", migrate: RoutedFactsSchema.migrate)
         migrator.registerMigration("v4-batch-journal", migrate: BatchJournalSchema.migrate)
+        migrator.registerMigration("v5-search-hashsize", migrate: SearchSchema.raisePendingIndexSize)
         migrator.registerMigration("v5-sync-cursors", migrate: SyncCursorSchema.migrate)
         return migrator
     }

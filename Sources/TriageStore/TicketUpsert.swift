@@ -13,6 +13,10 @@ struct TicketUpsert {
     private let insertTicket: RawStatement
     private let insertMessageRow: RawStatement
     private let insertSearchRow: RawStatement
+    private let lookupTicket: RawStatement
+    /// Whether the last unthreaded ticket of this transaction was already stored: a re-import then looks each
+    /// ticket up first, a first import tries the insert first (each saves the other's wasted step).
+    private var lastWasKnown = false
 
     init(db: Database, runID: Int64?, now: String, threadWindow: TimeInterval) throws {
         self.db = db
@@ -34,24 +38,34 @@ struct TicketUpsert {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         insertSearchRow = try RawStatement(db, sql: "INSERT INTO ticket_search (rowid, subject, body) VALUES (?, ?, ?)")
+        lookupTicket = try RawStatement(db, sql: "SELECT id, record_hash FROM tickets WHERE source = ? AND external_id = ?")
     }
 
     mutating func upsert(_ prepared: PreparedTicket) throws -> UpsertOutcome {
         let ticket = prepared.ticket
-        // Unthreaded records: try the insert first; the unique key says whether the ticket is new, which spares
-        // new tickets (the bulk of a first import) a separate lookup.
-        if ticket.threadHints == nil, try insert(prepared, ifAbsent: true) { return .new }
-        if let existing = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT id, record_hash FROM tickets WHERE source = ? AND external_id = ?"),
-            arguments: [ticket.source, ticket.externalID]
-        ) {
-            if existing["record_hash"] == prepared.recordHash { return .unchanged }
+        // Unthreaded records: unless the last one was known, try the insert first; the unique key says whether
+        // the ticket is new, which spares new tickets (the bulk of a first import) a separate lookup.
+        if ticket.threadHints == nil, !lastWasKnown {
+            if try insert(prepared, ifAbsent: true) { return .new }
+            lastWasKnown = true
+        }
+        lookupTicket.bind(1, ticket.source); lookupTicket.bind(2, ticket.externalID)
+        if try lookupTicket.step() {
+            let id = lookupTicket.int64(column: 0)
+            let same = lookupTicket.textEquals(column: 1, prepared.recordHash)
             // Mail: one Message-ID, one message; copies that differ in transport headers keep the same winner
             // whatever the order (see TicketUpsert+Threading).
-            if ticket.threadHints != nil, ThreadKey.keepsStoredCopy(stored: existing["record_hash"], incoming: prepared.recordHash) {
-                return .unchanged
-            }
-            return try update(ticketID: existing["id"], with: prepared, isSameRecord: true)
+            let keepStored = !same && ticket.threadHints != nil
+                && ThreadKey.keepsStoredCopy(stored: lookupTicket.text(column: 1), incoming: prepared.recordHash)
+            lookupTicket.reset()
+            if ticket.threadHints == nil { lastWasKnown = true }
+            if same || keepStored { return .unchanged }
+            return try update(ticketID: id, with: prepared, isSameRecord: true)
+        }
+        if ticket.threadHints == nil {
+            lastWasKnown = false
+            _ = try insert(prepared, ifAbsent: false)
+            return .new
         }
         if let hints = ticket.threadHints { return try upsertThreaded(prepared, hints: hints) }
         _ = try insert(prepared, ifAbsent: false)

@@ -37,8 +37,8 @@ struct JSONObject {
     /// The raw value at `path`, `nil` when absent or JSON `null`.
     func value(_ path: String) -> Any? {
         if !path.utf8.contains(46) {                  // no dot: one lookup, no splitting (the common case)
-            let value = raw[path]
-            return value is NSNull ? nil : value
+            guard let value = raw[path] else { return nil }
+            return Self.isNull(value) ? nil : value
         }
         var current: Any = raw
         for component in path.split(separator: ".", omittingEmptySubsequences: false) {
@@ -50,7 +50,14 @@ struct JSONObject {
                 return nil
             }
         }
-        return current is NSNull ? nil : current
+        return Self.isNull(current) ? nil : current
+    }
+
+    /// Whether a parsed value is JSON null, by its type alone: `value is NSNull` on a Swift array or dictionary
+    /// bridges the whole collection to Foundation first (on Linux, a copy of every element: a fifth of the
+    /// importer's time on multi-comment tickets).
+    static func isNull(_ value: Any) -> Bool {
+        type(of: value) == NSNull.self
     }
 
     /// A string, or a number or boolean written as text; `nil` for empty strings, objects and arrays.
@@ -59,9 +66,17 @@ struct JSONObject {
     }
 
     static func text(_ value: Any?) -> String? {
+        guard let value else { return nil }
+        // The parser's own values by their exact type first: a cast such as `as? NSNumber` on a Swift value
+        // bridges it to a Foundation object first.
+        let kind = type(of: value)
+        if kind == String.self { let s = value as! String; return s.isEmpty ? nil : s }
+        if kind == Int.self { return String(value as! Int) }
+        if kind == Bool.self { return (value as! Bool) ? "true" : "false" }
+        if kind == [Any].self || kind == [String: Any].self { return nil }
         // Booleans first, by their real type: values from `JSONSerialization` are NSNumbers, and an NSNumber 1 or 0
         // also casts to `Bool` — a ticket id 1 must stay "1", never become "true".
-        if let value, isBoolean(value), let b = value as? Bool { return b ? "true" : "false" }
+        if isBoolean(value), let b = value as? Bool { return b ? "true" : "false" }
         switch value {
         case let s as String: return s.isEmpty ? nil : s
         case let i as Int: return String(i)
@@ -81,7 +96,10 @@ struct JSONObject {
     }
 
     func int(_ path: String) -> Int? {
-        switch value(path) {
+        guard let value = value(path) else { return nil }
+        if type(of: value) == Int.self { return value as? Int }
+        if type(of: value) == String.self { return Int(value as! String) }
+        switch value {
         case let i as Int: return i
         case let d as Double: return d.isFinite ? Int(d) : nil
         case let n as NSNumber: return n.intValue
@@ -91,7 +109,9 @@ struct JSONObject {
     }
 
     func bool(_ path: String) -> Bool? {
-        switch value(path) {
+        guard let value = value(path) else { return nil }
+        if type(of: value) == Bool.self { return value as? Bool }
+        switch value {
         case let b as Bool: return b
         case let n as NSNumber: return n.boolValue
         case let s as String: return ["true", "1", "yes"].contains(s.lowercased()) ? true : (["false", "0", "no"].contains(s.lowercased()) ? false : nil)

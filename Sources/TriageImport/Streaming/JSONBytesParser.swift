@@ -9,16 +9,16 @@ import Foundation
 /// UTF-8 byte-order mark before the value is skipped; invalid UTF-8 inside strings becomes U+FFFD, as does an
 /// unpaired surrogate escape, so one bad character never costs a whole ticket. Nesting deeper than
 /// `maxDepth` is an error rather than a stack overflow (exports are untrusted).
-struct JSONBytesParser {
+public struct JSONBytesParser {
     /// Why a text is not JSON, with the byte offset where parsing stopped.
-    struct SyntaxError: Error, CustomStringConvertible {
-        var offset: Int
-        var reason: String
-        var description: String { "\(reason) at byte \(offset)" }
+    public struct SyntaxError: Error, CustomStringConvertible {
+        public var offset: Int
+        public var reason: String
+        public var description: String { "\(reason) at byte \(offset)" }
     }
 
     /// The JSON null, shared.
-    static let null = NSNull()
+    public static let null = NSNull()
 
     private let base: UnsafePointer<UInt8>
     private let count: Int
@@ -33,7 +33,7 @@ struct JSONBytesParser {
     }
 
     /// Parses `bytes`, which must hold exactly one JSON value (surrounded by whitespace at most).
-    static func parse(_ bytes: UnsafeRawBufferPointer, maxDepth: Int = 256) throws -> Any {
+    public static func parse(_ bytes: UnsafeRawBufferPointer, maxDepth: Int = 256) throws -> Any {
         guard let raw = bytes.baseAddress, bytes.count > 0 else {
             throw SyntaxError(offset: 0, reason: "no JSON value (empty text)")
         }
@@ -46,7 +46,7 @@ struct JSONBytesParser {
         return value
     }
 
-    static func parse(_ bytes: [UInt8], maxDepth: Int = 256) throws -> Any {
+    public static func parse(_ bytes: [UInt8], maxDepth: Int = 256) throws -> Any {
         try bytes.withUnsafeBytes { try parse($0, maxDepth: maxDepth) }
     }
 
