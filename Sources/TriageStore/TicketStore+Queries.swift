@@ -144,7 +144,8 @@ extension TicketStore {
         if let id = Int64(reference), try Int64.fetchOne(db, sql: "SELECT id FROM tickets WHERE id = ?", arguments: [id]) != nil {
             return id
         }
-        if let colon = reference.firstIndex(of: ":") {
+        // Every colon may be the separator: sources stored before `--source` refused ':' may hold one.
+        for colon in reference.indices where reference[colon] == ":" {
             let source = String(reference[..<colon]), external = String(reference[reference.index(after: colon)...])
             if let id = try Int64.fetchOne(db, sql: "SELECT id FROM tickets WHERE source = ? AND external_id = ?",
                                            arguments: [source, external]) { return id }

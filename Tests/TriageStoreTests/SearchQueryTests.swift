@@ -59,4 +59,11 @@ import Testing
         #expect(shown.subject == "before\u{0}after")
         #expect(shown.messages.first?.text == "one\u{0}two")
     }
+
+    @Test func aSourceWithAColonStoredEarlierIsStillReachable() throws {
+        let store = try TicketStore.inMemory()
+        _ = try store.upsert([sampleTicket(id: "x:1", source: "a:b"), sampleTicket(id: "2", source: "a")], runID: nil)
+        #expect(try store.ticket(reference: "a:b:x:1").source == "a:b")
+        #expect(try store.ticket(reference: "a:2").externalID == "2")
+    }
 }

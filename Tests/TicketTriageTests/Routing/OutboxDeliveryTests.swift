@@ -7,9 +7,9 @@ import TriageStore
 import TriageTestSupport
 
 @Suite(.serialized) struct OutboxDeliveryTests {
-    /// Fast retries, no real waiting between attempts within a run, and a timeout the delay fault (3 s) exceeds —
+    /// Fast retries, no real waiting between attempts within a run, and a timeout the delay fault (10 s) exceeds —
     /// long enough that an ordinary request on a busy 2-core CI machine does not time out by accident.
-    let policy = DeliveryPolicy(timeout: .milliseconds(1000), attemptsPerRun: 3, maxAttempts: 10,
+    let policy = DeliveryPolicy(timeout: .milliseconds(4000), attemptsPerRun: 3, maxAttempts: 10,
                                 initialBackoff: .milliseconds(1))
 
     func routed(tickets: Int, to receiver: WebhookReceiver) throws -> TicketStore {
@@ -20,7 +20,7 @@ import TriageTestSupport
     }
 
     @Test func everyFiringIsDeliveredOnceDespite500TimeoutAndReset() async throws {
-        let receiver = try await WebhookReceiver.start(faults: [.status(500), .delay(.seconds(3)), .reset, .status(503)])
+        let receiver = try await WebhookReceiver.start(faults: [.status(500), .delay(.seconds(10)), .reset, .status(503)])
         let store = try routed(tickets: 8, to: receiver)  // 4 billing tickets → 4 notifications
         let keys = Set(try store.dueOutbox(now: .distantFuture).map(\.idempotencyKey))
         #expect(keys.count == 4)
