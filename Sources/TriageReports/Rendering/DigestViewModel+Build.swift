@@ -70,8 +70,9 @@ extension DigestViewModel {
         }
         themes = Self.section(data.themes, limit: limit) { theme in
             let related = theme.relatedPhrases.prefix(4).map(escape).joined(separator: ", ")
+            // Escaped too: in Markdown a share below 1% reads `<1%`, and every `<` there is escaped.
             let comparison = theme.baselineShare.map { share in
-                "\(NumberText.percent(theme.tickets, of: data.newTickets.total)) of the day's tickets, \(NumberText.percent(share)) before"
+                escape("\(NumberText.percent(theme.tickets, of: data.newTickets.total)) of the day's tickets, \(NumberText.percent(share)) before")
             } ?? ""
             return ThemeRow(label: escape(theme.label), tickets: NumberText.count(theme.tickets), comparison: comparison,
                             anyComparison: !comparison.isEmpty, related: related, anyRelated: !related.isEmpty)

@@ -78,6 +78,9 @@ struct DigestDayRelativeTests {
         let text = try render(data, .text)
         #expect(text.contains("Phrases that set this day apart from the 28 days before it (4,310 tickets)."))
         #expect(text.contains("password reset (14 tickets; 10% of the day's tickets, 2% before)"))
+        var rare = data
+        rare.themes[0].baselineShare = 0.001
+        #expect(try render(rare, .markdown).contains("10% of the day's tickets, \\<1% before"))
         var first = data
         first.themeBaseline = nil
         first.themes = data.themes.map { Theme(label: $0.label, tickets: $0.tickets, relatedPhrases: $0.relatedPhrases) }
