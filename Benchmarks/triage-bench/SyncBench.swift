@@ -18,10 +18,12 @@ struct SyncBench: AsyncParsableCommand {
         abstract: "Sync benchmark: N tickets from the fake Zendesk (1,000 per page) into a fresh store.")
 
     @Option(help: "Number of tickets.") var tickets = 100_000
-    @Option(help: "Folder for the stores.") var dir = "Benchmarks/data"
+    @Option(help: "Folder for the stores (a `sync` folder inside it is used, so no other export's companion files are read).")
+    var dir = "Benchmarks/data"
     @Flag(help: "Also read each ticket's comments (one request per ticket).") var comments = false
 
     func run() async throws {
+        let dir = self.dir + "/sync"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let sample = FakeHelpdeskTicket.sample(count: tickets, spacing: 2)
         let fake = try await FakeZendeskServer.start(tickets: sample)
@@ -95,7 +97,7 @@ struct SyncBench: AsyncParsableCommand {
     }
 
     private func fresh(_ name: String) -> String {
-        let path = "\(dir)/\(name)"
+        let path = "\(dir)/sync/\(name)"
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         return path
     }
