@@ -25,7 +25,7 @@ extension TicketStore {
         var documents: [DigestAggregates.ThemeDocument] = []
         var triaged = 0
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT t.source, t.external_id, t.subject, t.channel, t.tags, t.label_department, t.label_priority,
+            SELECT t.source, t.external_id, CAST(t.subject AS BLOB) AS subject, t.channel, t.tags, t.label_department, t.label_priority,
                    r.department, r.priority, r.sentiment, r.language, r.summary
             FROM tickets t \(currentResultJoin)
             WHERE t.created_at >= ? AND t.created_at < ?
@@ -94,7 +94,7 @@ extension TicketStore {
 
     static func escalations(start: String, end: String, _ db: Database) throws -> [DigestAggregates.Escalation] {
         try Row.fetchAll(db, sql: """
-            SELECT t.source, t.external_id, t.subject, coalesce(r.department, t.label_department) AS department,
+            SELECT t.source, t.external_id, CAST(t.subject AS BLOB) AS subject, coalesce(r.department, t.label_department) AS department,
                    f.rule_id, e.team, e.reason
             FROM escalations e
             JOIN rule_firings f ON f.id = e.firing_id
@@ -113,7 +113,7 @@ extension TicketStore {
     /// listed once, with both reasons.
     static func needsHuman(start: String, end: String, _ db: Database) throws -> [DigestAggregates.HumanReview] {
         var entries = try Row.fetchAll(db, sql: """
-            SELECT t.source, t.external_id, t.subject, r.department, r.needs_human_reason
+            SELECT t.source, t.external_id, CAST(t.subject AS BLOB) AS subject, r.department, r.needs_human_reason
             FROM triage_results r JOIN tickets t ON t.id = r.ticket_id AND t.content_hash = r.content_hash
             WHERE r.created_at >= ? AND r.created_at < ? AND r.needs_human = 1
             ORDER BY r.created_at, r.id
@@ -122,7 +122,7 @@ extension TicketStore {
         }
         // `actions` is the firing rule's action list as JSON; only rules with a `needs_human` action are read.
         let flagged = try Row.fetchAll(db, sql: """
-            SELECT t.source, t.external_id, t.subject, coalesce(r.department, t.label_department) AS department,
+            SELECT t.source, t.external_id, CAST(t.subject AS BLOB) AS subject, coalesce(r.department, t.label_department) AS department,
                    f.rule_id, json_extract(t.routing_overrides, '$.needs_human_reason') AS reason
             FROM rule_firings f
             JOIN tickets t ON t.id = f.ticket_id AND t.content_hash = f.content_hash AND t.routed_hash = f.content_hash

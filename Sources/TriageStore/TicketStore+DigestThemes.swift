@@ -20,7 +20,7 @@ extension TicketStore {
                 let chunk = Array(chosen[start..<min(start + 500, chosen.count)])
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
                 let rows = try Row.fetchCursor(db, sql: """
-                    SELECT t.subject, t.tags, r.summary FROM tickets t \(Self.currentResultJoin) WHERE t.id IN (\(marks))
+                    SELECT CAST(t.subject AS BLOB) AS subject, t.tags, r.summary FROM tickets t \(Self.currentResultJoin) WHERE t.id IN (\(marks))
                     """, arguments: StatementArguments(chunk))
                 while let row = try rows.next() {
                     documents.append(.init(subject: row[0], summary: row[2], tags: Self.tagList(row[1])))

@@ -57,4 +57,14 @@ struct DigestRuleFlagTests {
         #expect(sampled.documents.count == 2)
         #expect(try store.digestThemeDocuments(for: window, limit: 0).documents.isEmpty)
     }
+
+    @Test func aSubjectWithANulByteIsReadWhole() throws {
+        let store = try DigestStoreFixture.make()
+        try store.write("subject with a NUL") { db in
+            try db.execute(sql: "UPDATE tickets SET subject = 'Refund' || char(0) || ' still missing' WHERE external_id = 'B'")
+        }
+        let list = try store.digestAggregates(for: DigestStoreFixture.day, ageRanges: DigestStoreFixture.ageRanges).needsHuman
+        let subject = try #require(list.first { $0.ticket.reference == "desk:B" }?.ticket.subject)
+        #expect(subject == "Refund\u{0} still missing")
+    }
 }
