@@ -79,8 +79,8 @@ public struct MboxSplitter: Sendable {
                 lengthChecked = true
             case .separator(let separator, let unquote):
                 return emit(messageStart: messageStart, separator: separator, unquote: unquote)
-            case .endOfStream(let unquote):
-                let message = makeMessage(from: messageStart, to: count, unquote: unquote)
+            case .endOfStream(let end, let unquote):
+                let message = makeMessage(from: messageStart, to: end, unquote: unquote)
                 start = count
                 scan = count
                 return message
@@ -127,7 +127,16 @@ public struct MboxSplitter: Sendable {
         }
         if needMoreForEnvelope { return nil }
         if finished, scan >= buffer.count, messageStart < buffer.count || oversizedHead != nil {
-            let message = makeMessage(from: messageStart, to: buffer.count, unquote: true)
+            // The empty line a writer puts after every message is not part of the last one either.
+            var end = buffer.count
+            if end - messageStart >= 2, buffer[end - 1] == Bytes.lf {
+                if buffer[end - 2] == Bytes.lf {
+                    end -= 1
+                } else if end - messageStart >= 3, buffer[end - 2] == Bytes.cr, buffer[end - 3] == Bytes.lf {
+                    end -= 2
+                }
+            }
+            let message = makeMessage(from: messageStart, to: end, unquote: true)
             start = buffer.count
             scan = buffer.count
             return message
@@ -164,7 +173,8 @@ public struct MboxSplitter: Sendable {
         /// The line feed before the next `From ` line; `unquote` is false when the body holds unquoted `From `
         /// lines (mboxcl2 does not quote them).
         case separator(Int, unquote: Bool)
-        case endOfStream(unquote: Bool)
+        /// The body ends the stream (`end`: before the separator's line feed, if there is one).
+        case endOfStream(Int, unquote: Bool)
     }
 
     /// Where the message's `Content-Length` says it ends, when that lands on a `From ` line or the end.
@@ -206,8 +216,8 @@ public struct MboxSplitter: Sendable {
         let target = bodyStart + length
         if target + 7 > count && !finished { return .needMore }
         let unquote = !Self.containsFromLine(bytes, from: bodyStart, to: min(target, count))
-        if target == count { return .endOfStream(unquote: unquote) }
-        if target == count - 1, bytes[target] == Bytes.lf { return .endOfStream(unquote: unquote) }
+        if target == count { return .endOfStream(count, unquote: unquote) }
+        if target == count - 1, bytes[target] == Bytes.lf { return .endOfStream(target, unquote: unquote) }
         if target > count { return .notDelimiting }
         if target > bodyStart, bytes[target - 1] == Bytes.lf, Self.isFrom(bytes, at: target, count: count) {
             return .separator(target - 1, unquote: unquote)

@@ -1,3 +1,4 @@
+import Foundation
 import MailParser
 import Testing
 
@@ -52,6 +53,17 @@ import Testing
         #expect(messages.count == 2)
         #expect(messages.first?.hasSuffix(body1) == true)
         #expect(messages.last == "Subject: two\nContent-Length: 7\n\nSecond\n")
+    }
+
+    /// A message reads the same wherever it stands in the file: the empty line after the last one is dropped too.
+    @Test(arguments: [1, 64, 1 << 20])
+    func theLastMessageLosesTheSeparatorLineLikeTheOthers(chunk: Int) {
+        let one = "From a@example.com Mon Nov  3 09:00:00 2025\nSubject: x\n\nsame body\n\n"
+        let two = "From b@example.com Mon Nov  3 10:00:00 2025\nSubject: x\n\nsame body\n\n"
+        let messages = split(one + two, chunk: chunk)
+        #expect(messages == ["Subject: x\n\nsame body\n", "Subject: x\n\nsame body\n"])
+        #expect(split((one + two).replacingOccurrences(of: "\n", with: "\r\n"), chunk: chunk)
+            == ["Subject: x\r\n\r\nsame body\r\n", "Subject: x\r\n\r\nsame body\r\n"])
     }
 
     @Test func aWrongContentLengthIsIgnored() {
