@@ -4,5 +4,5 @@
 /// escalation), `show`, routing (through the stored `needs_human` flag) and the digest's low-confidence count all
 /// use that value. This is its default (how it was chosen: `docs/notes/local.md`).
 public enum NeedsHumanThreshold {
-    public static let `default`: Double = 0.5
+    public static let `default`: Double = 0.6
 }

@@ -56,7 +56,7 @@ public enum DefaultConfiguration {
         #   redaction: { emails: true, phones: true, cards: true, ibans: true, restore_in_summary: true, patterns: [] }
         # Below this confidence a result asks for a human: the local model, Claude (and the cascade's escalation),
         # `triage show`, routing and the digest's low-confidence count all use this one value.
-        # needs_human_threshold: 0.5
+        # needs_human_threshold: 0.6
         # Routing rules (escalations, SLA timers, webhooks), relative to this file; see Templates/rules.example.yml.
         # rules: rules.yml
 
