@@ -35,8 +35,9 @@ enum SearchSchema {
     ///
     /// An import transaction of 5,000 multi-comment tickets holds ≈ 3 MiB of pending postings: with the default
     /// the index wrote several small segments per transaction and merged them again; with room for the whole
-    /// transaction it writes one (measured on the raw inserts of the realistic import shape: 12 % fewer
-    /// instructions). The memory is bounded by this value, whatever the file size.
+    /// transaction it writes one (the C baseline inserting 20,000 realistic tickets in one transaction ran 12 %
+    /// fewer instructions with a 64 MiB hashsize; 8 MiB itself was not measured apart from the other import
+    /// changes). The memory is bounded by this value, whatever the file size.
     static let pendingIndexBytes = 8 << 20
 
     /// Schema step "v5-search-hashsize": FTS5's `hashsize` (kept in `ticket_search_config`) to `pendingIndexBytes`.
