@@ -25,8 +25,14 @@ release: deps
 	$(SWIFT) build -c release --product triage
 
 ## test: the whole test suite
+## The suites that check real timeouts over loopback sockets run first, on their own: in one test process the
+## CPU-bound suites (model training, big imports) can occupy every thread of the concurrency pool for seconds, and
+## an in-process server that cannot answer makes a 3-second idle timeout fire. Every other suite runs after them.
+NETWORK_SUITES = TriageNetworkTests|AnthropicClientTests|HelpdeskAPITests|OutboxDeliveryTests
 test: deps
-	$(SWIFT) test
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --filter '$(NETWORK_SUITES)'
+	$(SWIFT) test --skip-build --skip '$(NETWORK_SUITES)'
 
 ## demo: import SampleTickets/ into a fresh demo store, train the local model, triage, show the result
 demo: build

@@ -183,14 +183,11 @@ public struct TriageConfiguration: Sendable, Decodable, Equatable {
         try require(i.maxRecordBytes > 0, "import.max_record_bytes", i.maxRecordBytes, "a positive number of bytes (default 67108864)")
         try require(i.threadWindowDays.isFinite && i.threadWindowDays >= 0, "import.thread_window_days", i.threadWindowDays,
                     "0 or more days (default 14)")
-        try require((0...1).contains(digest.lowConfidenceThreshold), "digest.low_confidence_threshold",
-                    digest.lowConfidenceThreshold, "between 0 and 1")
         if TimeZone(identifier: digest.timeZone) == nil {
             throw ConfigurationError(file: file, message: "digest.time_zone \"\(digest.timeZone)\" is not an IANA time zone (e.g. Europe/Berlin)")
         }
         try require(claude.maxTokens > 0, "claude.max_tokens", claude.maxTokens, "a positive number of tokens")
         try require(claude.summaryWords > 0, "claude.summary_words", claude.summaryWords, "a positive number of words")
-        try require((0...1).contains(claude.confidenceThreshold), "claude.confidence_threshold", claude.confidenceThreshold, "between 0 and 1")
         try require((0...1).contains(claude.localThreshold), "claude.local_threshold", claude.localThreshold, "between 0 and 1")
     }
 

@@ -46,7 +46,8 @@ import Testing
         #expect(error("import:\n  max_record_bytes: -1\n")?.contains("import.max_record_bytes is -1; it must be a positive number") == true)
         #expect(error("import:\n  thread_window_days: -3\n")?.contains("import.thread_window_days is -3.0") == true)
         #expect(error("import:\n  keep_attachments_up_to: -5\n")?.contains("keep_attachments_up_to") == true)
-        #expect(error("digest:\n  low_confidence_threshold: 1.5\n")?.contains("between 0 and 1") == true)
+        #expect(error("needs_human_threshold: 1.5\n")?.contains("needs_human_threshold 1.5 is not a confidence: use a value from 0 to 1") == true)
+        #expect(error("digest:\n  low_confidence_threshold: 0.5\n")?.contains("needs_human_threshold") == true)
         #expect(error("claude:\n  max_tokens: 0\n")?.contains("claude.max_tokens") == true)
     }
 
