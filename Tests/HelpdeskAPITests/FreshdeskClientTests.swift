@@ -4,7 +4,7 @@ import Testing
 import TriageNetwork
 import TriageTestSupport
 
-@Suite("FreshdeskClient")
+@Suite("FreshdeskClient", .serialized)
 struct FreshdeskClientTests {
     private func client(_ fake: FakeFreshdeskServer, sleeps: RecordingSleeps, pageSize: Int = 100) -> FreshdeskClient {
         var client = FreshdeskClient(connection: HelpdeskConnection(

@@ -4,7 +4,7 @@ import Testing
 import TriageNetwork
 import TriageTestSupport
 
-@Suite("JSMClient")
+@Suite("JSMClient", .serialized)
 struct JSMClientTests {
     private func client(_ fake: FakeJSMServer, pageSize: Int = 100) -> JSMClient {
         var client = JSMClient(connection: HelpdeskConnection(

@@ -4,7 +4,7 @@ import Testing
 import TriageNetwork
 import TriageTestSupport
 
-@Suite("Freshdesk and JSM write-back")
+@Suite("Freshdesk and JSM write-back", .serialized)
 struct VendorWriteBackTests {
     private let update = HelpdeskUpdate(addTags: ["triage-billing"], removeTags: ["sample"], priority: "urgent",
                                         internalNote: "Triage: Billing, urgent.\nReason: card charged twice.")

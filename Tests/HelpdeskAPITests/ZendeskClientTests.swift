@@ -4,7 +4,7 @@ import Testing
 import TriageNetwork
 import TriageTestSupport
 
-@Suite("ZendeskClient")
+@Suite("ZendeskClient", .serialized)
 struct ZendeskClientTests {
     private func client(_ fake: FakeZendeskServer, sleeps: RecordingSleeps, pageSize: Int = 100,
                         token: String? = nil) -> ZendeskClient {

@@ -4,7 +4,7 @@ import Testing
 import TriageNetwork
 import TriageTestSupport
 
-@Suite("Zendesk write-back")
+@Suite("Zendesk write-back", .serialized)
 struct ZendeskWriteBackTests {
     private func client(_ fake: FakeZendeskServer) -> ZendeskClient {
         ZendeskClient(connection: HelpdeskConnection(

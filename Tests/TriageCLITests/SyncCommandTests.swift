@@ -3,7 +3,7 @@ import GRDB
 import Testing
 import TriageTestSupport
 
-@Suite("triage sync")
+@Suite("triage sync", .serialized)
 struct SyncCommandTests {
     private func environment(_ fake: FakeZendeskServer, token: String? = nil) -> [String: String] {
         ["ZENDESK_BASE_URL": fake.baseURL.absoluteString, "ZENDESK_EMAIL": fake.email, "ZENDESK_API_TOKEN": token ?? fake.token]

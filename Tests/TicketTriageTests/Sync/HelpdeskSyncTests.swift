@@ -32,7 +32,7 @@ private final class FetchCounter: @unchecked Sendable {
     func next() -> Int { lock.withLock { count += 1; return count } }
 }
 
-@Suite("HelpdeskSync")
+@Suite("HelpdeskSync", .serialized)
 struct HelpdeskSyncTests {
     private let epoch = Date(timeIntervalSince1970: 0)
 

@@ -9,7 +9,7 @@ import TriageNetwork
 import TriageStore
 import TriageTestSupport
 
-@Suite("HelpdeskSync with Freshdesk and JSM")
+@Suite("HelpdeskSync with Freshdesk and JSM", .serialized)
 struct VendorSyncTests {
     private let epoch = Date(timeIntervalSince1970: 0)
     private let clock = HelpdeskClock(sleep: { _ in }, now: { Date() })
