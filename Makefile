@@ -46,7 +46,8 @@ demo: build
 	@$(TRIAGE) train $(DEMO_OPTS) | head -n 3
 	@echo "== triage with the local model (offline, no API key)"
 	@$(TRIAGE) run --backend local $(DEMO_OPTS)
-	@$(TRIAGE) route $(DEMO_OPTS) --rules SampleTickets/rules.yml
+	@echo "== route (the sample rules' webhooks point at 127.0.0.1:8765, not running here: they wait in the outbox)"
+	@$(TRIAGE) route $(DEMO_OPTS) --rules SampleTickets/rules.yml --no-delivery
 	@echo "== the store"
 	@$(TRIAGE) stats $(DEMO_OPTS)
 	@echo "== newest tickets"
@@ -97,7 +98,7 @@ demo-sync: build
 	 $(TRIAGE) sync zendesk $(SYNC_OPTS) && \
 	 $(TRIAGE) train $(SYNC_OPTS) | head -n 1 && \
 	 $(TRIAGE) run --backend local $(SYNC_OPTS) && \
-	 $(TRIAGE) route $(SYNC_OPTS) --rules SampleTickets/rules.yml && \
+	 $(TRIAGE) route $(SYNC_OPTS) --rules SampleTickets/rules.yml --no-delivery && \
 	 $(TRIAGE) digest $(SYNC_OPTS) --rules SampleTickets/rules.yml --format text | head -n 20; \
 	 status=$$?; kill $$mock 2> /dev/null; exit $$status
 
