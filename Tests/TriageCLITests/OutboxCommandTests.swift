@@ -83,6 +83,28 @@ import TriageTestSupport
         await receiver.stop()
     }
 
+    @Test func runRoutingToARefusedWebhookExitsTemporaryFailure() async throws {
+        let scratch = try Scratch()
+        let samples = CLIRunner.repositoryRoot.appendingPathComponent("SampleTickets/zendesk/tickets.json").path
+        try """
+            version: 1
+            rules:
+              - id: page-billing
+                when: {field: subject, is: "Charged twice for November"}
+                then:
+                  - notify: {url: "http://127.0.0.1:9/hook"}
+            """.write(toFile: scratch.path("rules.yml"), atomically: true, encoding: .utf8)
+        for step in [["import", samples], ["train"]] {
+            let result = try await scratch.runner.run(step + ["--db", "s.sqlite"])
+            try #require(result.status == 0, "\(step): \(result.stderr)")
+        }
+        // Port 9 refuses connections: triage succeeds, the webhook waits, and the exit status says so (as `route`).
+        let run = try await scratch.runner.run(["run", "--backend", "local", "--rules", "rules.yml", "--db", "s.sqlite"])
+        #expect(run.status == 75, "\(run.stderr)")
+        #expect(run.stdout.contains("1 to retry"))
+        #expect(run.stderr.contains("1 webhook(s) not delivered yet"))
+    }
+
     @Test func retryWithoutDeliveryMakesTheRowDueAndBadArgumentsAreRefused() async throws {
         // Port 9 refuses connections: the row stays pending with a backoff.
         let scratch = try await routedScratch(notifying: "http://127.0.0.1:9/hook", routeStatus: 75)

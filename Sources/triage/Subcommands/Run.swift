@@ -96,6 +96,19 @@ struct Run: AsyncParsableCommand {
         }
         if report.failed > 0 { throw ExitStatus.partial.code }
         try LeaseReport.heldElsewhere(store: store)
+        if let delivery = routed?.delivery { try Self.requireDelivered(delivery) }
+    }
+
+    /// The same exit statuses as `triage route`: 1 when delivery gave up on a webhook, 75 when some wait for a retry.
+    static func requireDelivered(_ delivery: DeliveryReport) throws {
+        if delivery.gaveUp > 0 {
+            throw CLIError(message: "delivery gave up on \(delivery.gaveUp) webhook(s); see `triage outbox list --failed`",
+                           exitCode: .failure)
+        }
+        if delivery.retryLater > 0 {
+            throw CLIError(message: "\(delivery.retryLater) webhook(s) not delivered yet; they are retried by the next "
+                           + "`triage route` or `triage run` (or now: `triage outbox retry ID`)", exitCode: .temporary)
+        }
     }
 
     // MARK: - Backends
