@@ -5,11 +5,9 @@ import TriageTestSupport
 
 /// `triage outbox list|retry` against a store routed to a scripted receiver.
 @Suite(.serialized) struct OutboxCommandTests {
-    /// The Zendesk sample tickets imported and triaged by the local model, and routed with one rule that notifies
+    /// The Zendesk sample tickets imported and the local model trained, with `rules.yml`: one rule that notifies
     /// `url` for ticket 41001 only.
-    /// `routeStatus`: what `route` exits with after its first delivery (1 when it gave up on a row, 75 when rows
-    /// wait for a retry).
-    func routedScratch(notifying url: String, routeStatus: Int32) async throws -> Scratch {
+    func trainedScratch(notifying url: String) async throws -> Scratch {
         let scratch = try Scratch()
         let samples = CLIRunner.repositoryRoot.appendingPathComponent("SampleTickets/zendesk/tickets.json").path
         try """
@@ -20,8 +18,19 @@ import TriageTestSupport
                 then:
                   - notify: {url: "\(url)"}
             """.write(toFile: scratch.path("rules.yml"), atomically: true, encoding: .utf8)
-        for step in [["import", samples], ["train"], ["run", "--backend", "local", "--no-route"],
-                     ["route", "--rules", "rules.yml", "--timeout", "5"]] {
+        for step in [["import", samples], ["train"]] {
+            let result = try await scratch.runner.run(step + ["--db", "s.sqlite"])
+            try #require(result.status == 0, "\(step): \(result.stderr)")
+        }
+        return scratch
+    }
+
+    /// ``trainedScratch(notifying:)`` triaged by the local model and routed.
+    /// `routeStatus`: what `route` exits with after its first delivery (1 when it gave up on a row, 75 when rows
+    /// wait for a retry).
+    func routedScratch(notifying url: String, routeStatus: Int32) async throws -> Scratch {
+        let scratch = try await trainedScratch(notifying: url)
+        for step in [["run", "--backend", "local", "--no-route"], ["route", "--rules", "rules.yml", "--timeout", "5"]] {
             let result = try await scratch.runner.run(step + ["--db", "s.sqlite"])
             try #require(result.status == (step[0] == "route" ? routeStatus : 0), "\(step): \(result.stderr)")
         }
@@ -84,21 +93,8 @@ import TriageTestSupport
     }
 
     @Test func runRoutingToARefusedWebhookExitsTemporaryFailure() async throws {
-        let scratch = try Scratch()
-        let samples = CLIRunner.repositoryRoot.appendingPathComponent("SampleTickets/zendesk/tickets.json").path
-        try """
-            version: 1
-            rules:
-              - id: page-billing
-                when: {field: subject, is: "Charged twice for November"}
-                then:
-                  - notify: {url: "http://127.0.0.1:9/hook"}
-            """.write(toFile: scratch.path("rules.yml"), atomically: true, encoding: .utf8)
-        for step in [["import", samples], ["train"]] {
-            let result = try await scratch.runner.run(step + ["--db", "s.sqlite"])
-            try #require(result.status == 0, "\(step): \(result.stderr)")
-        }
         // Port 9 refuses connections: triage succeeds, the webhook waits, and the exit status says so (as `route`).
+        let scratch = try await trainedScratch(notifying: "http://127.0.0.1:9/hook")
         let run = try await scratch.runner.run(["run", "--backend", "local", "--rules", "rules.yml", "--db", "s.sqlite"])
         #expect(run.status == 75, "\(run.stderr)")
         #expect(run.stdout.contains("1 to retry"))

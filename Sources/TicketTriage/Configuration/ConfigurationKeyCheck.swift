@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import TriageModel
 
 /// Finds keys in a configuration file that no setting reads: a misspelt `departmentz:` must not be ignored.
 ///
@@ -105,26 +106,6 @@ public struct ConfigurationKeyCheck {
 
     /// The documented key closest to `key`, when it is close enough to be a typo.
     static func suggestion(for key: String) -> String? {
-        let limit = max(2, min(3, key.count / 3))
-        var best: (key: String, distance: Int)?
-        for candidate in documentedKeys where candidate != key {
-            let distance = editDistance(Array(key.lowercased()), Array(candidate))
-            if distance <= limit, distance < (best?.distance ?? .max) { best = (candidate, distance) }
-        }
-        return best?.key
-    }
-
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
+        NameSuggestion.closest(to: key, in: documentedKeys.filter { $0 != key })
     }
 }

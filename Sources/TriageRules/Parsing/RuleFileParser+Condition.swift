@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import TriageModel
 
 extension RuleFileParser {
     /// `{all: [...]}`, `{any: [...]}`, `{not: {...}}`, `{field: ..., <operator>: ...}`, or a list (= `all`).

@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import TriageModel
 
 /// Reads a rules file's YAML tree into a ``RuleSet``, collecting every problem with its line and column
 /// instead of stopping at the first.

@@ -1,7 +1,7 @@
-/// "Did you mean …?" for misspelt field, operator, action and key names.
-enum NameSuggestion {
+/// "Did you mean …?" for misspelt names: rule fields, operators, actions and keys, and configuration keys.
+public enum NameSuggestion {
     /// The candidate closest to `name` by edit distance, when it is close enough to be a likely typo.
-    static func closest(to name: String, in candidates: [String]) -> String? {
+    public static func closest(to name: String, in candidates: [String]) -> String? {
         let limit = max(2, min(3, name.count / 3))
         var best: (name: String, distance: Int)?
         for candidate in candidates {
@@ -12,7 +12,7 @@ enum NameSuggestion {
     }
 
     /// `"; did you mean 'x'?"` or, without a close match, `"; expected a, b, c"`.
-    static func hint(for name: String, in candidates: [String], listing: String? = nil) -> String {
+    public static func hint(for name: String, in candidates: [String], listing: String? = nil) -> String {
         if let match = closest(to: name, in: candidates) { return "; did you mean '\(match)'?" }
         return "; expected one of " + (listing ?? candidates.joined(separator: ", "))
     }
