@@ -76,7 +76,7 @@ struct Eval: AsyncParsableCommand {
         }
         let configuration = try global.loadConfiguration()
         var examples = try BackendEvaluation.labelledTestFile(
-            url, format: from, options: configuration.importOptions(source: nil, mapping: try loadMapping(for: url)),
+            url, format: from, options: configuration.importOptions(source: nil, mapping: try MappingFile.load(explicit: mapping, for: url)),
             logger: global.logger())
         if let limit { examples = Array(examples.prefix(limit)) }
         if backend == .local {
@@ -85,19 +85,6 @@ struct Eval: AsyncParsableCommand {
         let classifier = try classifier()
         return try await BackendEvaluation(store: try TicketStore.inMemory(), classifier: classifier, concurrency: concurrency)
             .run(examples: examples)
-    }
-
-    private func loadMapping(for file: URL) throws -> FieldMapping? {
-        let candidate = mapping.map { URL(fileURLWithPath: $0) } ?? file.deletingLastPathComponent().appendingPathComponent("mapping.yml")
-        guard FileManager.default.fileExists(atPath: candidate.path) else {
-            if let mapping { throw CLIError(message: "mapping file \(mapping) not found", exitCode: .noInput) }
-            return nil
-        }
-        do {
-            return try FieldMapping.load(from: candidate)
-        } catch {
-            throw CLIError(error, exitCode: .configuration)
-        }
     }
 }
 

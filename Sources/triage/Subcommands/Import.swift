@@ -77,7 +77,7 @@ struct Import: ParsableCommand {
             let pipeline = ImportPipeline(store: store, logger: logger)
             var reports: [ImportFileReport] = []
             for file in files {
-                let fieldMapping = try loadMapping(for: file)
+                let fieldMapping = try MappingFile.load(explicit: mapping, for: file)
                 let printed = Counter()
                 let limit = maxDiagnostics
                 let report = pipeline.importFile(
@@ -104,19 +104,6 @@ struct Import: ParsableCommand {
             let failures = reports.filter { $0.error != nil }
             if !failures.isEmpty { throw (failures.allSatisfy { $0.inputError == true } ? ExitStatus.dataError : ExitStatus.failure).code }
             if reports.contains(where: { $0.counts.failed > 0 }) { throw ExitStatus.partial.code }
-        }
-    }
-
-    private func loadMapping(for file: URL) throws -> FieldMapping? {
-        let candidate = mapping.map { URL(fileURLWithPath: $0) } ?? file.deletingLastPathComponent().appendingPathComponent("mapping.yml")
-        guard FileManager.default.fileExists(atPath: candidate.path) else {
-            if let mapping { throw CLIError(message: "mapping file \(mapping) not found", exitCode: .noInput) }
-            return nil
-        }
-        do {
-            return try FieldMapping.load(from: candidate)
-        } catch {
-            throw CLIError(error, exitCode: .configuration)
         }
     }
 
