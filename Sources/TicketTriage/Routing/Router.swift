@@ -27,22 +27,6 @@ public struct Router: Sendable {
         actionsJSON = Self.actionsJSON(of: rules)
     }
 
-    /// Loads and parses `rulesFile`; throws ``RoutingError`` or `RulesError` (every error with line and column).
-    public init(rulesFile: URL, departments: [String]? = nil) throws {
-        self.init(rules: try Self.loadRules(rulesFile, departments: departments))
-    }
-
-    /// Parses a rules file.
-    public static func loadRules(_ file: URL, departments: [String]? = nil) throws -> RuleSet {
-        let text: String
-        do {
-            text = try String(contentsOf: file, encoding: .utf8)
-        } catch {
-            throw RoutingError.unreadableRules(file: file.path, reason: error.localizedDescription)
-        }
-        return try RuleSet.parse(yaml: text, file: file.path, departments: departments)
-    }
-
     /// Routes every triaged ticket whose current content version was not routed yet.
     ///
     /// A rule fires at most once per content version: rules already recorded for it are passed to the engine as

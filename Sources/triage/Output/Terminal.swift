@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TriageModel
 
 /// stdout for results, stderr for everything else; progress only when stderr is a terminal.
@@ -28,24 +29,24 @@ enum Terminal {
         err("triage: error: \(message)")
     }
 
-    nonisolated(unsafe) private static var progressShown = false
-    private static let lock = NSLock()
+    /// Whether a progress line is on screen (it is cleared before any other line).
+    private static let progressShown = Mutex(false)
 
     /// Replaces the progress line on stderr (terminal only).
     static func progress(_ line: String) {
         guard stderrIsTerminal else { return }
-        lock.withLock {
+        progressShown.withLock { shown in
             FileHandle.standardError.write(Data(("\r\u{1B}[2K" + DisplayText.line(line)).utf8))
-            progressShown = true
+            shown = true
         }
     }
 
     static func clearProgress() {
         guard stderrIsTerminal else { return }
-        lock.withLock {
-            if progressShown {
+        progressShown.withLock { shown in
+            if shown {
                 FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
-                progressShown = false
+                shown = false
             }
         }
     }
