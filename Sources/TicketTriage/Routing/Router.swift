@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TriageModel
 import TriageRules
 import TriageStore
@@ -124,17 +125,16 @@ private struct SharedSlots: @unchecked Sendable {
 }
 
 /// The next batch's read, on a background queue.
-private final class PrefetchedRead: @unchecked Sendable {
+private final class PrefetchedRead: Sendable {
     private let queue = DispatchQueue(label: "routing-reads")
     private let group = DispatchGroup()
-    private let lock = NSLock()
-    private var result: Result<[RoutingCandidate], any Error> = .success([])
+    private let result = Mutex<Result<[RoutingCandidate], any Error>>(.success([]))
 
     func start(_ read: @escaping @Sendable () throws -> [RoutingCandidate]) {
         group.enter()
         queue.async { [self] in
             let value = Result { try read() }
-            lock.withLock { result = value }
+            result.withLock { $0 = value }
             group.leave()
         }
     }
@@ -142,19 +142,22 @@ private final class PrefetchedRead: @unchecked Sendable {
     /// Waits for the read in flight and returns its batch (rethrows its error).
     func wait() throws -> [RoutingCandidate] {
         group.wait()
-        return try lock.withLock { result }.get()
+        return try result.withLock { $0 }.get()
     }
 }
 
 /// One routing write at a time on a background queue, with the totals and the first error.
-private final class PendingWrites: @unchecked Sendable {
+private final class PendingWrites: Sendable {
+    private struct State {
+        var error: (any Error)?
+        var totals = RoutingWriteCounts()
+    }
+
     private let queue = DispatchQueue(label: "routing-writes")
     private let group = DispatchGroup()
-    private let lock = NSLock()
-    private var error: (any Error)?
-    private var totals = RoutingWriteCounts()
+    private let state = Mutex(State())
 
-    var counts: RoutingWriteCounts { lock.withLock { totals } }
+    var counts: RoutingWriteCounts { state.withLock { $0.totals } }
 
     func submit(_ write: @escaping @Sendable () throws -> RoutingWriteCounts) {
         group.enter()
@@ -162,14 +165,14 @@ private final class PendingWrites: @unchecked Sendable {
             defer { group.leave() }
             do {
                 let c = try write()
-                lock.withLock {
-                    totals.tickets += c.tickets
-                    totals.firings += c.firings
-                    totals.escalations += c.escalations
-                    totals.notifications += c.notifications
+                state.withLock { state in
+                    state.totals.tickets += c.tickets
+                    state.totals.firings += c.firings
+                    state.totals.escalations += c.escalations
+                    state.totals.notifications += c.notifications
                 }
             } catch {
-                lock.withLock { self.error = self.error ?? error }
+                state.withLock { $0.error = $0.error ?? error }
             }
         }
     }
@@ -177,6 +180,6 @@ private final class PendingWrites: @unchecked Sendable {
     /// Waits for the write in flight; rethrows its error.
     func waitForPrevious() throws {
         group.wait()
-        if let error = lock.withLock({ self.error }) { throw error }
+        if let error = state.withLock({ $0.error }) { throw error }
     }
 }
