@@ -63,7 +63,7 @@ import Glibc
         let sample = CLIRunner.repositoryRoot.appendingPathComponent("SampleTickets/rules.yml").path
         let explain = try await scratch.runner.run(["rules", "explain", "--db", "s.sqlite", "--rules", sample, "zendesk:41001"])
         #expect(explain.status == 0, "\(explain.stderr)")
-        #expect(explain.stdout.hasPrefix("Ticket zendesk/41001"))
+        #expect(explain.stdout.hasPrefix("Ticket zendesk:41001"))
         #expect(explain.stdout.contains("1. security-incident: "))
         let unknown = try await scratch.runner.run(["rules", "explain", "--db", "s.sqlite", "--rules", sample, "zendesk:999999"])
         #expect(unknown.status == 66)

@@ -33,9 +33,7 @@ struct Inspect: ParsableCommand {
                 throw CLIError(error, exitCode: (error as? ImportError).map { if case .unreadable = $0 { .noInput } else { .dataError } } ?? .dataError)
             }
             if [.eml, .mbox, .maildir].contains(format) { return try inspectMail(url, format: format, configuration: configuration) }
-            guard let importer = ImporterRegistry.importer(for: format) else {
-                throw CLIError(message: "the \(format.rawValue) importer is not available in this version", exitCode: .dataError)
-            }
+            let importer = ImporterRegistry.importer(for: format)
             let fieldMapping = try mapping.map { try FieldMapping.load(from: URL(fileURLWithPath: $0)) }
                 ?? { let m = url.deletingLastPathComponent().appendingPathComponent("mapping.yml")
                      return FileManager.default.fileExists(atPath: m.path) ? try FieldMapping.load(from: m) : nil }()

@@ -14,10 +14,10 @@ struct DigestRuleFlagTests {
         }
         _ = try store.recordRouting([RoutingRecord(
             ticketID: id, contentHash: hash,
-            firings: [RoutingRecord.Firing(ruleID: rule, matchedJSON: "[]",
+            firings: [RoutingRecord.Firing(ruleID: rule, matched: [],
                                            actionsJSON: "[{\"needs_human\":{\"reason\":\"\(reason)\"}}]",
                                            escalations: [], notifications: [])],
-            overridesJSON: "{\"needs_human_reason\":\"\(reason)\"}")], at: DigestStoreFixture.instant(at))
+            overrides: RoutingOverrides(needsHumanReason: reason))], at: DigestStoreFixture.instant(at))
     }
 
     @Test func ruleFlagsOfTheDayJoinTriageFlagsOncePerTicket() throws {
