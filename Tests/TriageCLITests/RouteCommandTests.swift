@@ -98,7 +98,10 @@ import Glibc
             try await Task.sleep(for: .milliseconds(50))
         }
         try #require(queued > 0)
-        try await Task.sleep(for: .milliseconds(300))  // the first POST is now hanging in the delayed answer
+        // Wait until the first POST is hanging in the delayed answer (a condition with a deadline, not a sleep).
+        let arrival = ContinuousClock.now + .seconds(30)
+        while await receiver.arrivalCount == 0, ContinuousClock.now < arrival { try await Task.sleep(for: .milliseconds(10)) }
+        try #require(await receiver.arrivalCount >= 1)
         kill(child.process.processIdentifier, SIGKILL)
         child.process.waitUntilExit()
         let deliveredBefore = try await store.read { db in
