@@ -60,28 +60,3 @@ enum Terminal {
         raw(String(decoding: DisplayText.escapingControlsInJSON(try encoder.encode(value)), as: UTF8.self) + "\n")
     }
 }
-
-/// Plain-text tables for `list`, `search` and `stats`.
-struct TextTable {
-    var headers: [String]
-    var rows: [[String]] = []
-
-    func render() -> String {
-        var widths = headers.map(\.count)
-        for row in rows {
-            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
-        }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { i, cell in
-                i == cells.count - 1 ? cell : cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ")
-        }
-        return ([line(headers)] + rows.map(line)).joined(separator: "\n")
-    }
-
-    /// Shortens `text` to `width` characters with an ellipsis, on one line, control characters made visible.
-    static func clip(_ text: String, _ width: Int) -> String {
-        let flat = DisplayText.line(text)
-        return flat.count <= width ? flat : String(flat.prefix(width - 1)) + "…"
-    }
-}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TriageModel
 import TriageStore
 
 /// `triage batches`: the Message Batches submitted for triage, with what they still wait for.

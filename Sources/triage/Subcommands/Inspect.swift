@@ -28,9 +28,7 @@ struct Inspect: ParsableCommand {
         let url = URL(fileURLWithPath: path)
         let format = from == .auto ? try FormatDetector.detect(url) : from
         if [.eml, .mbox, .maildir].contains(format) { return try inspectMail(url, format: format, configuration: configuration) }
-        guard let importer = ImporterRegistry.importer(for: format) else {
-            throw CommandFailure("the \(format.rawValue) importer is not available in this version", status: .dataError)
-        }
+        let importer = ImporterRegistry.importer(for: format)
         let fieldMapping = try mapping.map { try FieldMapping.load(from: URL(fileURLWithPath: $0)) }
             ?? { let m = url.deletingLastPathComponent().appendingPathComponent("mapping.yml")
                  return FileManager.default.fileExists(atPath: m.path) ? try FieldMapping.load(from: m) : nil }()

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TriageModel
 import TicketTriage
 import TriageClassify
 import AnthropicClient
