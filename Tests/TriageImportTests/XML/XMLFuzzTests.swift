@@ -37,7 +37,7 @@ struct XMLFuzzTests {
                 let url = folder.appendingPathComponent("fuzz-\(iteration % 8).xml")
                 try Data(mutated).write(to: url)
                 let outcome = XMLTestSupport.read(importer, url, options: options)
-                #expect(outcome.seconds < 2, "\(fixture) mutation \(iteration) took \(outcome.seconds) s")
+                #expect(outcome.seconds < 30, "(a hang bound, not a speed figure) \(fixture) mutation \(iteration) took \(outcome.seconds) s")
                 if let error = outcome.error {
                     #expect(error is ImportError, "\(fixture) mutation \(iteration): \(type(of: error)) \(error)")
                 }

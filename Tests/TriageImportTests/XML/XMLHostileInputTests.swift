@@ -3,10 +3,13 @@ import Testing
 import TriageImport
 import TriageModel
 
-/// Classic attacks on XML parsers. Each must end within 2 seconds with a clear error or a safe result,
-/// read no local file and open no connection.
+/// Classic attacks on XML parsers. Each must end with a clear error or a safe result, read no local file and open
+/// no connection. An attack that works does not end (exponential expansion, a read that waits forever): the
+/// `hangBound` catches that; it is not a speed figure (a loaded CI machine runs a debug build), speed is measured by
+/// the benchmarks.
 @Suite("Hostile XML")
 struct XMLHostileInputTests {
+    private static let hangBound = 30.0
     private static let canary = "CANARY-7f3a9-do-not-leak"
 
     /// A local file holding the canary, the target of the external-entity attacks.
@@ -18,7 +21,7 @@ struct XMLHostileInputTests {
 
     private func expectRefused(_ outcome: XMLTestSupport.Outcome, mentioning words: String,
                                sourceLocation: SourceLocation = #_sourceLocation) {
-        #expect(outcome.seconds < 2, "took \(outcome.seconds) s", sourceLocation: sourceLocation)
+        #expect(outcome.seconds < Self.hangBound, "took \(outcome.seconds) s", sourceLocation: sourceLocation)
         #expect(outcome.tickets.isEmpty, sourceLocation: sourceLocation)
         guard case let .refused(_, _, reason)? = outcome.error as? ImportError else {
             Issue.record("expected a refusal, got \(String(describing: outcome.error))", sourceLocation: sourceLocation)
@@ -84,7 +87,7 @@ struct XMLHostileInputTests {
         <tickets><ticket><nice-id>1</nice-id><subject>&leak;</subject></ticket></tickets>
         """
         let outcome = XMLTestSupport.read(ZendeskXMLImporter(), try XMLTestSupport.write(xml))
-        #expect(outcome.seconds < 2)
+        #expect(outcome.seconds < Self.hangBound)
         #expect(outcome.tickets.isEmpty)
         #expect(outcome.error != nil)
         #expect(!outcome.allText.contains(Self.canary))
@@ -102,7 +105,7 @@ struct XMLHostileInputTests {
             let xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE tickets SYSTEM \"\(system)\">\n"
                 + "<tickets><ticket><nice-id>1</nice-id><subject>&leak;</subject></ticket></tickets>"
             let outcome = XMLTestSupport.read(ZendeskXMLImporter(), try XMLTestSupport.write(xml))
-            #expect(outcome.seconds < 2)
+            #expect(outcome.seconds < Self.hangBound)
             #expect(!outcome.allText.contains(Self.canary))
             #expect(outcome.tickets.allSatisfy { $0.subject.isEmpty })
         }
