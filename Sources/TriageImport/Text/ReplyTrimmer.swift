@@ -63,8 +63,8 @@ public enum ReplyTrimmer {
     private static func isCutMarker(_ line: Substring, lines: [Substring], at index: Int) -> Bool {
         if line == "--" || lines[index] == "-- " || line == "__" { return true }
         guard let first = line.first, line.utf8.count < 400 else { return false }
-        // Cheap gate on the first letter before any lower-casing or substring search: most lines are prose.
-        guard "-_*BbOoFfSsGgVvEeIiAaLlDdWw".contains(first) else { return false }
+        // Cheap gate on the first two bytes before any lower-casing or substring search: most lines are prose.
+        guard MarkerGate.mayStartMarker(line.utf8) else { return false }
         // Every marker is recognised by its first 40 characters; the whole line is lowered only for attributions.
         let head = line.prefix(40).lowercased()
         if first == "-" || first == "_" || first == "B" || first == "b" || first == "O" || first == "o" || first == "F" || first == "f" {
@@ -158,11 +158,33 @@ private func isOnlyValediction(_ rest: Substring) -> Bool {
 }
 
 extension Substring {
-    /// The line without leading and trailing spaces and tabs.
+    /// The line without leading and trailing spaces, tabs and no-break spaces (U+00A0), cut on its UTF-8 bytes
+    /// (no grapheme breaking: the trimmer runs this on every line of every message).
     func trimmingASCIIWhitespace() -> Substring {
-        var result = self[...]
-        while let first = result.first, first == " " || first == "\t" || first == "\u{A0}" { result = result.dropFirst() }
-        while let last = result.last, last == " " || last == "\t" || last == "\u{A0}" { result = result.dropLast() }
-        return result
+        let bytes = utf8
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end {
+            let byte = bytes[start]
+            if byte == 0x20 || byte == 0x09 {
+                start = bytes.index(after: start)
+            } else if byte == 0xC2, bytes.index(after: start) < end, bytes[bytes.index(after: start)] == 0xA0 {
+                start = bytes.index(start, offsetBy: 2)
+            } else {
+                break
+            }
+        }
+        while start < end {
+            let last = bytes.index(before: end)
+            let byte = bytes[last]
+            if byte == 0x20 || byte == 0x09 {
+                end = last
+            } else if byte == 0xA0, last > start, bytes[bytes.index(before: last)] == 0xC2 {
+                end = bytes.index(before: last)
+            } else {
+                break
+            }
+        }
+        return Substring(bytes[start..<end])
     }
 }
