@@ -17,16 +17,17 @@ public enum ReplyTrimmer {
 
     /// Trims `text`; see the type's documentation for what is removed.
     public static func trim(_ text: String) -> Result {
-        // Split on the UTF-8 view: "\r\n" is one Character, and grapheme breaking every line is slow.
-        let lines: [Substring] = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { bytes in
-            var line = Substring(bytes)
-            if line.utf8.last == 0x0D { line = Substring(line.utf8.dropLast()) }
-            return line
-        }
+        // Lines are cut on the UTF-8 view ("\r\n" is one Character, and grapheme breaking every line is slow) and
+        // only as far as the scan needs them: the quoted history after a cut marker is never split.
+        var splitter = TextLineCursor(text)
+        var lines: [Substring] = []
         var kept: [Substring] = []
         var removedSomething = false
         var index = 0
-        scan: while index < lines.count {
+        scan: while true {
+            // A marker looks at most five lines ahead (`isOutlookHeader`, `isAttribution`).
+            while lines.count < index + 7, let next = splitter.next() { lines.append(next) }
+            guard index < lines.count else { break }
             let line = lines[index]
             let trimmedLine = line.trimmingASCIIWhitespace()
             if isCutMarker(trimmedLine, lines: lines, at: index) {
@@ -155,6 +156,31 @@ private func isOnlyValediction(_ rest: Substring) -> Bool {
     if words.isEmpty { return !rest.contains(".") || rest.allSatisfy { $0 == "." || $0 == " " } }
     guard words.count <= 3, !rest.contains("."), !rest.contains("?") else { return false }
     return words.allSatisfy { $0.first?.isUppercase == true }
+}
+
+/// The lines of a text, one at a time, as `split(separator: "\n", omittingEmptySubsequences: false)` gives
+/// them, each without a trailing carriage return.
+struct TextLineCursor {
+    private var rest: Substring.UTF8View
+    private var done = false
+
+    init(_ text: String) {
+        rest = text[...].utf8
+    }
+
+    mutating func next() -> Substring? {
+        guard !done else { return nil }
+        var line: Substring.UTF8View
+        if let newline = rest.firstIndex(of: 0x0A) {
+            line = rest[..<newline]
+            rest = rest[rest.index(after: newline)...]
+        } else {
+            line = rest
+            done = true
+        }
+        if line.last == 0x0D { line = line.dropLast() }
+        return Substring(line)
+    }
 }
 
 extension Substring {
