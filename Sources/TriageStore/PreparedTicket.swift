@@ -25,8 +25,13 @@ public struct PreparedTicket: Sendable {
     public let approximateBytes: Int
 
     public init(_ ticket: ImportedTicket) {
+        self.init(ticket, recordHash: ticket.recordHash)
+    }
+
+    /// Prepares a ticket whose record digest is known (`TicketStore.storedRecordCheck` computed it).
+    public init(_ ticket: ImportedTicket, recordHash: String) {
         self.ticket = ticket
-        recordHash = ticket.recordHash
+        self.recordHash = recordHash
         contentHash = ticket.contentHash
         tagsJSON = JSONWriter.array(ticket.tags)
         customFieldsJSON = JSONWriter.object(ticket.customFields)

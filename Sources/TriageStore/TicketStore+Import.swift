@@ -93,7 +93,9 @@ extension TicketStore {
         let nowText = SQLDate.string(now)
         return try write("storing \(tickets.count) tickets") { db in
             var writer = try TicketUpsert(db: db, runID: runID, now: nowText, threadWindow: threadWindow)
-            return try tickets.map { try writer.upsert($0) }
+            let outcomes = try tickets.map { try writer.upsert($0) }
+            try writer.finish()
+            return outcomes
         }
     }
 }

@@ -33,6 +33,7 @@ extension TicketStore {
         return try write("storing \(tickets.count) synced tickets") { db in
             var writer = try TicketUpsert(db: db, runID: runID, now: nowText, threadWindow: threadWindow)
             let outcomes = try tickets.map { try writer.upsert($0) }
+            try writer.finish()
             try db.execute(sql: """
                 INSERT INTO sync_cursors (key, position, updated_at, pages, tickets) VALUES (?, ?, ?, 1, ?)
                 ON CONFLICT (key) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at,

@@ -16,7 +16,10 @@ import TriageModel
 /// whose subject has a reply prefix (`ThreadKey.isReply`) joins a ticket holding an original, or another such
 /// reply, with the same key (normalised subject and participants) within the thread window; an original joins a
 /// ticket holding such a reply. Two originals never join by subject (distinct threads that share a subject,
-/// sender and day stay apart).
+/// sender and day stay apart), and when two originals share a key within the window a reply without references
+/// is ambiguous and starts its own ticket instead of guessing (`subjectIsAmbiguous`). That rule is exact when
+/// the originals are stored before the reply; a reply stored before both stays with the first original to
+/// arrive (the second one then starts its own ticket).
 ///
 /// A second copy of a stored message (same Message-ID) adds nothing: a second import of unchanged files is a no-op
 /// even when several files map to one ticket.
@@ -28,12 +31,16 @@ extension TicketUpsert {
         let lookup = try db.cachedStatement(sql: "SELECT ticket_id FROM thread_refs WHERE source = ? AND message_ref = ?")
         for ref in keys.lookup {
             guard let id = try Int64.fetchOne(lookup, arguments: [ticket.source, ref]), !candidates.contains(id) else { continue }
-            if ref.hasPrefix(ThreadKey.subjectPrefix), try !withinWindow(ticketID: id, of: ticket) { continue }
+            if ref.hasPrefix(ThreadKey.subjectPrefix) {
+                if try !withinWindow(ticketID: id, of: ticket) { continue }
+                if try subjectIsAmbiguous(hints: hints, candidate: id, of: ticket) { continue }
+            }
             candidates.append(id)
         }
         guard !candidates.isEmpty else {
-            _ = try insert(prepared, ifAbsent: false)
-            try register(keys.register, source: ticket.source, ticketID: db.lastInsertedRowID)
+            // The id the insert returns: the last inserted row id is the thread_refs row's by now.
+            let ticketID = try insert(prepared, ifAbsent: false) ?? db.lastInsertedRowID
+            try register(keys.register, source: ticket.source, ticketID: ticketID)
             return .new
         }
         let (target, merged) = try mergeTickets(candidates)
@@ -48,15 +55,35 @@ extension TicketUpsert {
         var outcome = try update(ticketID: target, with: prepared, isSameRecord: false)
         try register(keys.register, source: ticket.source, ticketID: target)
         if earlier || (outOfOrder && outcome == .updated) {
-            // The index matches the stored text here; keep what it holds to take it out after the changes.
-            let indexed = try indexedText(ticketID: target)
+            try willChange(target)
             if earlier { try reroot(target, with: prepared) }
             try renumberMessages(ticketID: target)
-            try refreshDerivedColumns(ticketID: target, indexed: indexed)
             outcome = .updated
         }
         if merged { outcome = .updated }
         return outcome
+    }
+
+    /// Whether the subject fallback cannot tell which thread `ticket` belongs to (see the type's documentation).
+    ///
+    /// A reply without references that could join either of two originals with the same key (normalised
+    /// subject and participants) within the window joins neither: it starts its own ticket rather than guess.
+    /// An original never joins a ticket that already starts with another original of the same key.
+    private func subjectIsAmbiguous(hints: ThreadHints, candidate: Int64, of ticket: ImportedTicket) throws -> Bool {
+        guard let key = hints.subjectKey else { return false }
+        if key.hasSuffix(ThreadKey.replySuffix) {
+            let base = String(key.dropLast(ThreadKey.replySuffix.count))
+            guard let when = ticket.messages.compactMap(\.sentAt).min() ?? ticket.createdAt else { return false }
+            let originals = try Int.fetchOne(db.cachedStatement(sql: """
+                SELECT count(*) FROM (SELECT 1 FROM tickets WHERE source = ? AND thread_key = ?
+                    AND (created_at IS NULL OR created_at BETWEEN ? AND ?) LIMIT 2)
+                """), arguments: [ticket.source, base, SQLDate.string(when.addingTimeInterval(-threadWindow)),
+                                   SQLDate.string(when.addingTimeInterval(threadWindow))]) ?? 0
+            return originals > 1
+        }
+        let rootKey = try String.fetchOne(db.cachedStatement(sql: "SELECT thread_key FROM tickets WHERE id = ?"),
+                                          arguments: [candidate])
+        return rootKey == key
     }
 
     private func messageIsStored(_ id: String, in ticketID: Int64) throws -> Bool {
@@ -94,9 +121,15 @@ extension TicketUpsert {
         roots.sort { $0.key < $1.key }
         guard let target = roots.first?.id else { return (ids[0], false) }
         // What the index holds for the target, read before its messages change (see SearchSchema).
-        let targetIndexed = try indexedText(ticketID: target)
+        try willChange(target)
         for other in roots.dropFirst().map(\.id) {
-            if let indexed = try indexedText(ticketID: other) {
+            let indexed: (subject: String, body: String)?
+            switch deferred.remove(other) {
+            case .fresh?: indexed = nil
+            case let .changed(held)?: indexed = held
+            case nil: indexed = try indexedText(ticketID: other)
+            }
+            if let indexed {
                 try db.cachedStatement(sql: "INSERT INTO ticket_search (ticket_search, rowid, subject, body) VALUES ('delete', ?, ?, ?)")
                     .execute(arguments: [other, indexed.subject, indexed.body])
             }
@@ -110,7 +143,6 @@ extension TicketUpsert {
             try db.cachedStatement(sql: "DELETE FROM tickets WHERE id = ?").execute(arguments: [other])
         }
         try renumberMessages(ticketID: target)
-        try refreshDerivedColumns(ticketID: target, indexed: targetIndexed)
         return (target, true)
     }
 

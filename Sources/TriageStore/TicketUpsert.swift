@@ -17,6 +17,8 @@ struct TicketUpsert {
     /// Whether the last unthreaded ticket of this transaction was already stored: a re-import then looks each
     /// ticket up first, a first import tries the insert first (each saves the other's wasted step).
     private var lastWasKnown = false
+    /// Search rows and derived columns refreshed once per ticket when the transaction ends (see `finish`).
+    let deferred = DeferredSearchRows()
 
     init(db: Database, runID: Int64?, now: String, threadWindow: TimeInterval) throws {
         self.db = db
@@ -46,7 +48,7 @@ struct TicketUpsert {
         // Unthreaded records: unless the last one was known, try the insert first; the unique key says whether
         // the ticket is new, which spares new tickets (the bulk of a first import) a separate lookup.
         if ticket.threadHints == nil, !lastWasKnown {
-            if try insert(prepared, ifAbsent: true) { return .new }
+            if try insert(prepared, ifAbsent: true) != nil { return .new }
             lastWasKnown = true
         }
         lookupTicket.bind(1, ticket.source); lookupTicket.bind(2, ticket.externalID)
@@ -64,19 +66,20 @@ struct TicketUpsert {
         }
         if ticket.threadHints == nil {
             lastWasKnown = false
-            _ = try insert(prepared, ifAbsent: false)
+            try insert(prepared, ifAbsent: false)
             return .new
         }
         if let hints = ticket.threadHints { return try upsertThreaded(prepared, hints: hints) }
-        _ = try insert(prepared, ifAbsent: false)
+        try insert(prepared, ifAbsent: false)
         return .new
     }
 
     // MARK: - Insert
 
-    /// Inserts the ticket with its messages and search row. With `ifAbsent`, a ticket whose key exists is left
-    /// alone and `false` is returned.
-    func insert(_ prepared: PreparedTicket, ifAbsent: Bool) throws -> Bool {
+    /// Inserts the ticket with its messages and search row; returns its id. With `ifAbsent`, a ticket whose key
+    /// exists is left alone and `nil` is returned.
+    @discardableResult
+    func insert(_ prepared: PreparedTicket, ifAbsent: Bool) throws -> Int64? {
         let ticket = prepared.ticket
         let statement = ifAbsent ? insertTicketIfAbsent : insertTicket
         statement.bind(1, ticket.source); statement.bind(2, ticket.externalID); statement.bind(3, ticket.subject)
@@ -90,14 +93,19 @@ struct TicketUpsert {
         statement.bind(21, prepared.messages.count); statement.bind(22, prepared.lastCustomerMessageAt)
         statement.bind(23, prepared.firstAgentReplyAt); statement.bind(24, prepared.lastAgentReplyAt)
         let inserted = try statement.run()
-        if ifAbsent, inserted == 0 { return false }
+        if ifAbsent, inserted == 0 { return nil }
         let ticketID = db.lastInsertedRowID
         for (position, message) in prepared.messages.enumerated() {
             try insertMessage(message, ticketID: ticketID, position: position)
         }
-        if ticket.threadHints != nil { try rememberThreadRef(ticket.externalID, source: ticket.source, ticketID: ticketID) }
-        try indexForSearch(ticketID: ticketID, subject: ticket.subject, body: prepared.searchBody)
-        return true
+        if ticket.threadHints != nil {
+            // Mail: a reply in the same transaction often changes this ticket again; index it once at the end.
+            try rememberThreadRef(ticket.externalID, source: ticket.source, ticketID: ticketID)
+            deferred.inserted(ticketID, subject: ticket.subject, body: prepared.searchBody)
+        } else {
+            try indexForSearch(ticketID: ticketID, subject: ticket.subject, body: prepared.searchBody)
+        }
+        return ticketID
     }
 
     func insertMessage(_ prepared: PreparedMessage, ticketID: Int64, position: Int) throws {
@@ -145,7 +153,8 @@ struct TicketUpsert {
     /// another ticket: its messages are appended, but it does not overwrite the ticket's own fields.
     func update(ticketID: Int64, with prepared: PreparedTicket, isSameRecord: Bool) throws -> UpsertOutcome {
         let ticket = prepared.ticket
-        let indexed = try indexedText(ticketID: ticketID)
+        // What the index holds, unless this transaction already recorded it (see DeferredSearchRows).
+        let indexed = deferred.contains(ticketID) ? nil : try indexedText(ticketID: ticketID)
         var changed = false
         var stored: [String: (text: String, isPublic: Bool, role: String)] = [:]
         var count = 0
@@ -197,8 +206,25 @@ struct TicketUpsert {
                 """).execute(arguments: [latest.map(SQLDate.string), runID, ticketID])
         }
         guard changed else { return .unchanged }
-        try refreshDerivedColumns(ticketID: ticketID, indexed: indexed)
+        deferred.changed(ticketID, indexed: indexed)
         return .updated
+    }
+
+    /// Records, before a ticket's text or messages change, what the index holds for it; its derived columns
+    /// and search row are refreshed by `finish`.
+    func willChange(_ ticketID: Int64) throws {
+        deferred.changed(ticketID, indexed: deferred.contains(ticketID) ? nil : try indexedText(ticketID: ticketID))
+    }
+
+    /// Refreshes the derived columns and search rows of every ticket this transaction inserted or changed.
+    /// Must run before the transaction commits.
+    func finish() throws {
+        for (ticketID, state) in deferred.drain() {
+            switch state {
+            case let .fresh(subject, body): try indexForSearch(ticketID: ticketID, subject: subject, body: body)
+            case let .changed(indexed): try refreshDerivedColumns(ticketID: ticketID, indexed: indexed)
+            }
+        }
     }
 
     /// Recomputes what depends on the full message list: content hash, counts, reply times, the search row

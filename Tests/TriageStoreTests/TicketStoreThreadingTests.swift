@@ -85,6 +85,11 @@ private struct SplitMix: RandomNumberGenerator {
             let batch = try TicketStore.inMemory()
             _ = try batch.upsert(order, runID: nil)
             #expect(try snapshot(batch) == expected, "order \(number), one batch")
+            // In one transaction the search rows are written once per ticket at its end (DeferredSearchRows):
+            // the index must still hold exactly the stored text, merges included.
+            try batch.writer.write { db in try db.execute(sql: "INSERT INTO ticket_search (ticket_search) VALUES ('integrity-check')") }
+            #expect(try batch.search("a4").map(\.ticket.externalID) == ["a1"])
+            #expect(try batch.search("b3").map(\.ticket.externalID) == ["b2"])
         }
     }
 
@@ -121,6 +126,35 @@ private struct SplitMix: RandomNumberGenerator {
         let stray = mail("z2", day: 4, hour: 13, subject: "Re: Printer", refs: ["z1"], key: "printer|ana|reply")
         #expect(try store.upsert([stray], runID: nil) == [.new])
         #expect(try store.statistics().tickets == 3)
+    }
+
+    /// Two originals share a subject key (c1 and d1: "Printer" from the same sender on the same day). A reply
+    /// without any references cannot say which one it answers: it starts its own ticket rather than guess.
+    @Test func aReplyWithoutReferencesToAnAmbiguousSubjectJoinsNeither() throws {
+        let store = try TicketStore.inMemory()
+        _ = try store.upsert([corpus[7], corpus[8]], runID: nil)
+        let bare = mail("p9", day: 4, hour: 15, subject: "Re: Printer", key: "printer|ana|reply")
+        #expect(try store.upsert([bare], runID: nil) == [.new])
+        #expect(try store.statistics().tickets == 3)
+        #expect(try store.ticket(reference: "mail:c1").messages.map(\.externalID) == ["c1"])
+        #expect(try store.ticket(reference: "mail:d1").messages.map(\.externalID) == ["d1"])
+        // With one original only, the same reply joins it.
+        let single = try TicketStore.inMemory()
+        _ = try single.upsert([corpus[7], bare], runID: nil)
+        #expect(try single.ticket(reference: "mail:c1").messages.map(\.externalID) == ["c1", "p9"])
+    }
+
+    /// The reply arrives first: the first original joins it, the second original does not (two originals are
+    /// never threaded together by subject).
+    @Test func twoOriginalsNeverJoinThroughAReplyWithoutReferences() throws {
+        let store = try TicketStore.inMemory()
+        let bare = mail("p9", day: 4, hour: 15, subject: "Re: Printer", key: "printer|ana|reply")
+        _ = try store.upsert([bare], runID: nil)
+        _ = try store.upsert([corpus[7]], runID: nil)
+        _ = try store.upsert([corpus[8]], runID: nil)
+        #expect(try store.statistics().tickets == 2)
+        #expect(try store.ticket(reference: "mail:c1").messages.map(\.externalID) == ["c1", "p9"])
+        #expect(try store.ticket(reference: "mail:d1").messages.map(\.externalID) == ["d1"])
     }
 
     @Test func theSubjectFallbackRespectsTheWindow() throws {

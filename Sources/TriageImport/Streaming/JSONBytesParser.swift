@@ -183,9 +183,15 @@ public struct JSONBytesParser {
                     throw error("invalid escape \\\(describeCurrent()) in a string")
                 }
             default:
-                if byte < 0x20 { throw error("unescaped control character \(byte) in a string") }
-                bytes.append(byte)
-                index += 1
+                // A run of plain bytes up to the next quote, backslash or control byte is copied at once.
+                let run = index
+                while index < count {
+                    let b = base[index]
+                    if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 { break }
+                    index += 1
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(start: base + run, count: index - run))
+                if index < count, base[index] < 0x20 { throw error("unescaped control character \(base[index]) in a string") }
             }
         }
         throw SyntaxError(offset: start - 1, reason: "unterminated string")

@@ -17,16 +17,17 @@ public enum ReplyTrimmer {
 
     /// Trims `text`; see the type's documentation for what is removed.
     public static func trim(_ text: String) -> Result {
-        // Split on the UTF-8 view: "\r\n" is one Character, and grapheme breaking every line is slow.
-        let lines: [Substring] = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { bytes in
-            var line = Substring(bytes)
-            if line.utf8.last == 0x0D { line = Substring(line.utf8.dropLast()) }
-            return line
-        }
+        // Lines are cut on the UTF-8 view ("\r\n" is one Character, and grapheme breaking every line is slow) and
+        // only as far as the scan needs them: the quoted history after a cut marker is never split.
+        var splitter = TextLineCursor(text)
+        var lines: [Substring] = []
         var kept: [Substring] = []
         var removedSomething = false
         var index = 0
-        scan: while index < lines.count {
+        scan: while true {
+            // A marker looks at most five lines ahead (`isOutlookHeader`, `isAttribution`).
+            while lines.count < index + 7, let next = splitter.next() { lines.append(next) }
+            guard index < lines.count else { break }
             let line = lines[index]
             let trimmedLine = line.trimmingASCIIWhitespace()
             if isCutMarker(trimmedLine, lines: lines, at: index) {
@@ -63,8 +64,8 @@ public enum ReplyTrimmer {
     private static func isCutMarker(_ line: Substring, lines: [Substring], at index: Int) -> Bool {
         if line == "--" || lines[index] == "-- " || line == "__" { return true }
         guard let first = line.first, line.utf8.count < 400 else { return false }
-        // Cheap gate on the first letter before any lower-casing or substring search: most lines are prose.
-        guard "-_*BbOoFfSsGgVvEeIiAaLlDdWw".contains(first) else { return false }
+        // Cheap gate on the first two bytes before any lower-casing or substring search: most lines are prose.
+        guard MarkerGate.mayStartMarker(line.utf8) else { return false }
         // Every marker is recognised by its first 40 characters; the whole line is lowered only for attributions.
         let head = line.prefix(40).lowercased()
         if first == "-" || first == "_" || first == "B" || first == "b" || first == "O" || first == "o" || first == "F" || first == "f" {
@@ -157,12 +158,59 @@ private func isOnlyValediction(_ rest: Substring) -> Bool {
     return words.allSatisfy { $0.first?.isUppercase == true }
 }
 
+/// The lines of a text, one at a time, as `split(separator: "\n", omittingEmptySubsequences: false)` gives
+/// them, each without a trailing carriage return.
+struct TextLineCursor {
+    private var rest: Substring.UTF8View
+    private var done = false
+
+    init(_ text: String) {
+        rest = text[...].utf8
+    }
+
+    mutating func next() -> Substring? {
+        guard !done else { return nil }
+        var line: Substring.UTF8View
+        if let newline = rest.firstIndex(of: 0x0A) {
+            line = rest[..<newline]
+            rest = rest[rest.index(after: newline)...]
+        } else {
+            line = rest
+            done = true
+        }
+        if line.last == 0x0D { line = line.dropLast() }
+        return Substring(line)
+    }
+}
+
 extension Substring {
-    /// The line without leading and trailing spaces and tabs.
+    /// The line without leading and trailing spaces, tabs and no-break spaces (U+00A0), cut on its UTF-8 bytes
+    /// (no grapheme breaking: the trimmer runs this on every line of every message).
     func trimmingASCIIWhitespace() -> Substring {
-        var result = self[...]
-        while let first = result.first, first == " " || first == "\t" || first == "\u{A0}" { result = result.dropFirst() }
-        while let last = result.last, last == " " || last == "\t" || last == "\u{A0}" { result = result.dropLast() }
-        return result
+        let bytes = utf8
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end {
+            let byte = bytes[start]
+            if byte == 0x20 || byte == 0x09 {
+                start = bytes.index(after: start)
+            } else if byte == 0xC2, bytes.index(after: start) < end, bytes[bytes.index(after: start)] == 0xA0 {
+                start = bytes.index(start, offsetBy: 2)
+            } else {
+                break
+            }
+        }
+        while start < end {
+            let last = bytes.index(before: end)
+            let byte = bytes[last]
+            if byte == 0x20 || byte == 0x09 {
+                end = last
+            } else if byte == 0xA0, last > start, bytes[bytes.index(before: last)] == 0xC2 {
+                end = bytes.index(before: last)
+            } else {
+                break
+            }
+        }
+        return Substring(bytes[start..<end])
     }
 }

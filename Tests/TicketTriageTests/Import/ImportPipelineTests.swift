@@ -86,6 +86,37 @@ import TriageStore
         #expect(try store.search("invoice", limit: 1000).count == 300)  // every ticket indexed once
     }
 
+    /// The re-import check on the reading thread (StoredRecordFilter) sees the store as last committed. A file
+    /// that holds one ticket twice, first changed and then as stored, must end with the later line, exactly as
+    /// if every record had gone through the writer: the second line may not be skipped as "unchanged".
+    @Test func aTicketRepeatedInOneFileEndsWithItsLastLineDespiteTheReimportCheck() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pipe-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("export.jsonl")
+        try Self.writeExport(count: 600, to: file)
+        let store = try TicketStore.inMemory()
+        #expect(pipeline(store).importFile(file, format: .genericJSON, options: options()).counts.new == 600)
+
+        // Ticket 7 changed, then ticket 7 as stored again, among unchanged tickets.
+        var lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map(String.init)
+        let stored = lines[6]
+        lines.insert(stored.replacingOccurrences(of: "the invoice is wrong", with: "the parcel never came"), at: 6)
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: file)
+        let again = pipeline(store).importFile(file, format: .genericJSON, options: options())
+        #expect(again.error == nil)
+        #expect(again.counts == ImportCounts(new: 0, updated: 2, unchanged: 599, failed: 0))
+        #expect(try store.ticket(reference: "helpdesk:7").messages.first?.text == "Customer text for ticket 7: the invoice is wrong")
+        #expect(try store.search("parcel").isEmpty)
+
+        // The same file again: ticket 7 goes through both versions again (the file holds both); every other
+        // ticket is skipped after its digest.
+        let third = pipeline(store).importFile(file, format: .genericJSON, options: options())
+        #expect(third.counts == ImportCounts(new: 0, updated: 2, unchanged: 599, failed: 0))
+        #expect(try store.ticket(reference: "helpdesk:7").messages.first?.text == "Customer text for ticket 7: the invoice is wrong")
+        #expect(try store.statistics().tickets == 600)
+    }
+
     @Test func unknownFormatIsAFileLevelErrorAndStoresNothing() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("notes-\(UUID().uuidString)")
         try Data("just some words".utf8).write(to: file)
