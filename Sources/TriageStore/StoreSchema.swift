@@ -15,6 +15,7 @@ enum StoreSchema {
         migrator.registerMigration("v4-batch-journal", migrate: BatchJournalSchema.migrate)
         migrator.registerMigration("v5-search-hashsize", migrate: SearchSchema.raisePendingIndexSize)
         migrator.registerMigration("v5-sync-cursors", migrate: SyncCursorSchema.migrate)
+        migrator.registerMigration("v6-outbox-helpdesk", migrate: OutboxKindSchema.migrate)
         return migrator
     }
 

@@ -94,6 +94,7 @@ public struct Router: Sendable {
             report.written.firings += counts.firings
             report.written.escalations += counts.escalations
             report.written.notifications += counts.notifications
+            report.written.writeBacks += counts.writeBacks
         }
         return report
     }
@@ -183,6 +184,7 @@ private final class PendingWrites: @unchecked Sendable {
                     totals.firings += c.firings
                     totals.escalations += c.escalations
                     totals.notifications += c.notifications
+                    totals.writeBacks += c.writeBacks
                 }
             } catch {
                 lock.withLock { self.error = self.error ?? error }

@@ -171,7 +171,7 @@ struct Outbox: AsyncParsableCommand {
             if !noDelivery && !retried.isEmpty {
                 let policy = DeliveryPolicy(timeout: .milliseconds(Int64(timeout * 1000)))
                 do {
-                    summary.delivery = try await OutboxDelivery.curl(policy: policy).deliverDue(store: store, tryNow: Set(retried))
+                    summary.delivery = try await global.outboxDelivery(policy: policy).deliverDue(store: store, tryNow: Set(retried))
                 } catch {
                     throw CLIError(error, exitCode: .failure)
                 }

@@ -45,7 +45,7 @@ struct Route: AsyncParsableCommand {
         var summary = Summary(routing: routing)
         if !dryRun && !noDelivery {
             let policy = DeliveryPolicy(timeout: .milliseconds(Int64(timeout * 1000)))
-            let delivery = OutboxDelivery.curl(policy: policy)
+            let delivery = global.outboxDelivery(policy: policy)
             do {
                 summary.delivery = try await delivery.deliverDue(store: store)
             } catch {
@@ -66,6 +66,11 @@ struct Route: AsyncParsableCommand {
         }
     }
 
+    /// `, 3 help desk write(s)` when rules wrote back (left out otherwise, so the line reads as before).
+    static func writeBacks(_ w: RoutingWriteCounts) -> String {
+        w.writeBacks > 0 ? ", \(w.writeBacks) help desk write(s)" : ""
+    }
+
     private func print(_ s: Summary) {
         let w = s.routing.written
         for line in s.routing.sample.prefix(10) {
@@ -73,8 +78,8 @@ struct Route: AsyncParsableCommand {
         }
         if w.firings > 10 { Terminal.out("… and \(w.firings - 10) more firing(s)") }
         Terminal.out(dryRun
-            ? "Would route \(s.routing.tickets) ticket(s): \(w.firings) firing(s), \(w.escalations) escalation(s), \(w.notifications) notification(s); nothing written"
-            : "Routed \(s.routing.tickets) ticket(s): \(w.firings) new firing(s), \(w.escalations) escalation(s), \(w.notifications) notification(s) queued")
+            ? "Would route \(s.routing.tickets) ticket(s): \(w.firings) firing(s), \(w.escalations) escalation(s), \(w.notifications) notification(s)\(Self.writeBacks(w)); nothing written"
+            : "Routed \(s.routing.tickets) ticket(s): \(w.firings) new firing(s), \(w.escalations) escalation(s), \(w.notifications) notification(s)\(Self.writeBacks(w)) queued")
         for (rule, count) in s.routing.firingsByRule.sorted(by: { $0.key < $1.key }) { Terminal.out("  \(rule): \(count)") }
         if let d = s.delivery {
             Terminal.out("Delivered \(d.delivered) webhook(s); \(d.retryLater) to retry later, \(d.gaveUp) given up, "

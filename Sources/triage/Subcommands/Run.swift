@@ -92,7 +92,7 @@ struct Run: AsyncParsableCommand {
         Terminal.out("triage run \(report.runID) \(report.status.rawValue): \(report.triaged) triaged, \(report.failed) failed, $\(String(format: "%.4f", report.spentUSD)) spent, \(report.stillPending) still pending")
         if let routed {
             let w = routed.routing.written
-            Terminal.out("routing: \(routed.routing.tickets) ticket(s) evaluated, \(w.firings) firing(s), \(w.escalations) escalation(s), \(w.notifications) notification(s) queued; delivered \(routed.delivery.delivered), \(routed.delivery.retryLater) to retry")
+            Terminal.out("routing: \(routed.routing.tickets) ticket(s) evaluated, \(w.firings) firing(s), \(w.escalations) escalation(s), \(w.notifications) notification(s)\(Route.writeBacks(w)) queued; delivered \(routed.delivery.delivered), \(routed.delivery.retryLater) to retry")
         }
         if report.failed > 0 { throw ExitStatus.partial.code }
         try LeaseReport.heldElsewhere(store: store)
@@ -119,7 +119,7 @@ struct Run: AsyncParsableCommand {
         let router = try rules.router(global: global)
         do {
             let routing = try router.routeAll(store: store)
-            let delivery = try await OutboxDelivery.curl().deliverDue(store: store)
+            let delivery = try await global.outboxDelivery().deliverDue(store: store)
             return (routing, delivery)
         } catch {
             throw CLIError(error, exitCode: .failure)
