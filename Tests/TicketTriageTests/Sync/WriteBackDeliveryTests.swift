@@ -140,6 +140,29 @@ struct WriteBackDeliveryTests {
         #expect(try store.outboxCounts() == OutboxCounts(pending: 0, delivered: 2, failed: 0))
     }
 
+    @Test("a write that times out is tried again; the late original is refused by safe_update or seen by its marker: one write")
+    func timeoutStillWritesOnce() async throws {
+        let fake = try await FakeZendeskServer.start(tickets: FakeHelpdeskTicket.sample(count: 1))
+        defer { Task { await fake.stop() } }
+        let store = try TicketStore.inMemory()
+        try await syncAndTriage(store, fake)
+        _ = try router().routeAll(store: store, now: Self.now)
+        await fake.inject([.delay(.seconds(2))], on: .write)
+        var delivery = OutboxDelivery(transport: CurlTransport(), sleep: { _ in })
+        let client = client(fake, timeout: .milliseconds(400))
+        delivery.helpdesk = HelpdeskWriteBack { _ in client }
+        let report = try await delivery.deliverDue(store: store)
+        #expect(report.delivered == 1 && report.gaveUp == 0)
+        // The timed-out PUT is sent again (by the connection or by the outbox); the late original still carries the
+        // stamp read before the retry wrote, so it is refused with 409 when the server finally handles it.
+        #expect(await fake.requests.filter { $0.endpoint == .write }.count == 2)
+        let deadline = ContinuousClock.now + .seconds(20)
+        while await fake.conflicts == 0, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(50)) }
+        #expect(await fake.conflicts == 1)
+        #expect(await fake.writes.count == 1)
+        #expect(await notes(fake, 1).count == 1)
+    }
+
     @Test("agents who keep editing: the write waits for its backoff, then is given up with a 409 error; nothing is overwritten")
     func persistentConflictIsGivenUp() async throws {
         let fake = try await FakeZendeskServer.start(tickets: FakeHelpdeskTicket.sample(count: 1))
