@@ -28,7 +28,7 @@ release: deps
 ## The suites that check real timeouts over loopback sockets run first, on their own: in one test process the
 ## CPU-bound suites (model training, big imports) can occupy every thread of the concurrency pool for seconds, and
 ## an in-process server that cannot answer makes a 3-second idle timeout fire. Every other suite runs after them.
-NETWORK_SUITES = TriageNetworkTests|AnthropicClientTests|HelpdeskAPITests|OutboxDeliveryTests
+NETWORK_SUITES = TriageNetworkTests|AnthropicClientTests|HelpdeskAPITests|OutboxDeliveryTests|RoutingServiceTests
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --filter '$(NETWORK_SUITES)'

@@ -85,7 +85,7 @@ let package = Package(
         .target(
             name: "TicketTriage",
             dependencies: [
-                "TriageModel", "MailParser", "TriageImport", "TriageStore", "TriageNetwork",
+                "TriageModel", "TriageImport", "TriageStore", "TriageNetwork",
                 "AnthropicClient", "TriageClassify", "TriageRules", "TriageReports", "Yams", "HelpdeskAPI",
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -106,7 +106,7 @@ let package = Package(
         .target(
             name: "TriageTestSupport",
             dependencies: [
-                "TriageModel", "AnthropicClient", "TriageNetwork",
+                "TriageModel", "AnthropicClient", "TriageNetwork", "TriageRules",
                 .product(name: "FlyingFox", package: "FlyingFox"),
             ],
             swiftSettings: swiftSettings
@@ -170,7 +170,7 @@ let package = Package(
             dependencies: ["HelpdeskAPI", "TriageNetwork", "TriageTestSupport"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "TriageRulesTests", dependencies: ["TriageRules"], swiftSettings: swiftSettings),
+        .testTarget(name: "TriageRulesTests", dependencies: ["TriageRules", "TriageTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "TriageReportsTests",
             dependencies: ["TriageReports", "TriageModel"],
@@ -184,7 +184,8 @@ let package = Package(
         ),
         .testTarget(
             name: "TriageCLITests",
-            dependencies: ["TriageTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            // `triage` is a dependency so that `swift build --build-tests` builds the binary these tests run.
+            dependencies: ["triage", "TriageTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
     ]

@@ -67,7 +67,7 @@ struct DigestBench: ParsableCommand {
         }
         var days = [day]
         while days.count < 6 { days.insert(try days[0].previous(), at: 0) }
-        let totalsTime = try clock.measure { _ = try store.digestDayTotals(for: days.map { .init(start: $0.start, end: $0.end) }) }
+        let totalsTime = try clock.measure { _ = try store.digestDayTotals(for: days.map { ($0.date, .init(start: $0.start, end: $0.end)) }) }
         let documents = DigestBuilder.sample(aggregates?.themeDocuments ?? [], limit: themeSample).map {
             ThemeExtractor.Document(texts: [$0.subject] + ($0.summary.map { [$0] } ?? []), tags: $0.tags)
         }

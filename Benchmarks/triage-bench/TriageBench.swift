@@ -18,6 +18,7 @@ struct TriageBench: AsyncParsableCommand {
             MailBench.self,
             MailDump.self,
             RouteBench.self,
+            RuleEvalBench.self,
             SyncBench.self,
         ]
     )

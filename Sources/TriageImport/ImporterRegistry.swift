@@ -2,8 +2,9 @@ import Foundation
 
 /// The one place that knows which importer reads which format.
 public enum ImporterRegistry {
-    /// The importer for `format`; `nil` for `.auto` (detect first) and for formats not built into this version.
-    public static func importer(for format: ImportFormat) -> (any TicketImporter)? {
+    /// The importer for `format`. Every concrete format has one; `.auto` is not a format of a file but a request
+    /// to detect it (`FormatDetector.detect` never answers it), so passing it is a programming error.
+    public static func importer(for format: ImportFormat) -> any TicketImporter {
         switch format {
         case .zendeskJSON: ZendeskJSONImporter()
         case .freshdeskJSON: FreshdeskJSONImporter()
@@ -21,7 +22,7 @@ public enum ImporterRegistry {
         case .eml: EMLImporter()
         case .mbox: MboxImporter()
         case .maildir: MaildirImporter()
-        case .auto: nil
+        case .auto: preconditionFailure("detect the format (FormatDetector.detect) before asking for its importer")
         }
     }
 

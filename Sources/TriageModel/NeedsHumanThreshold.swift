@@ -6,3 +6,10 @@
 public enum NeedsHumanThreshold {
     public static let `default`: Double = 0.6
 }
+
+/// The cascade's other threshold: the local model answers alone when its confidence is at least this (set in
+/// `triage.yml` as `claude.local_threshold`). Above ``NeedsHumanThreshold/default`` on purpose: a local answer that
+/// skips Claude must be surer than one that merely skips a human.
+public enum CascadeDefaults {
+    public static let localThreshold: Double = 0.85
+}

@@ -46,27 +46,6 @@ public enum ImportRunStatus: String, Sendable, Codable {
     case interrupted
 }
 
-/// A problem recorded with an import run (the store's copy of an importer diagnostic).
-public struct ImportRunDiagnostic: Sendable, Hashable, Codable {
-    public var severity: String
-    public var file: String
-    public var record: Int?
-    public var line: Int?
-    public var column: Int?
-    public var field: String?
-    public var message: String
-
-    public init(severity: String, file: String, record: Int?, line: Int?, column: Int?, field: String?, message: String) {
-        self.severity = severity
-        self.file = file
-        self.record = record
-        self.line = line
-        self.column = column
-        self.field = field
-        self.message = message
-    }
-}
-
 /// A stored import run.
 public struct ImportRunRecord: Sendable, Hashable, Codable {
     public var id: Int64

@@ -1,6 +1,6 @@
 import GRDB
 
-/// Schema step "v6-outbox-helpdesk": the outbox accepts a third delivery kind, `helpdesk` (a rule's write into
+/// Schema step "v7-outbox-helpdesk": the outbox accepts a third delivery kind, `helpdesk` (a rule's write into
 /// the ticket in its help desk; target `VENDOR:TICKET`, body the write as JSON).
 ///
 /// SQLite cannot change a CHECK constraint in place, so the table is rebuilt with its rows, ids and indexes.

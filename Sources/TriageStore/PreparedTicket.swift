@@ -28,24 +28,14 @@ public struct PreparedTicket: Sendable {
         self.ticket = ticket
         recordHash = ticket.recordHash
         contentHash = ticket.contentHash
-        tagsJSON = JSONText.array(ticket.tags)
-        customFieldsJSON = JSONText.object(ticket.customFields)
-        createdAt = ticket.createdAt.map(SQLDate.string)
+        tagsJSON = JSONWriter.array(ticket.tags)
+        customFieldsJSON = JSONWriter.object(ticket.customFields)
+        createdAt = ticket.effectiveCreatedAt.map(SQLDate.string)
         updatedAt = (ticket.updatedAt ?? ticket.createdAt).map(SQLDate.string)
-        var lastCustomer: Date?
-        var firstAgent: Date?
-        var lastAgent: Date?
-        for message in ticket.messages {
-            guard let sent = message.sentAt else { continue }
-            if message.role == .customer { lastCustomer = max(lastCustomer ?? sent, sent) }
-            if message.role == .agent, message.isPublic {
-                firstAgent = min(firstAgent ?? sent, sent)
-                lastAgent = max(lastAgent ?? sent, sent)
-            }
-        }
-        lastCustomerMessageAt = lastCustomer.map(SQLDate.string)
-        firstAgentReplyAt = firstAgent.map(SQLDate.string)
-        lastAgentReplyAt = lastAgent.map(SQLDate.string)
+        let facts = TicketMessageFacts(ticket.messages, collectingText: false)
+        lastCustomerMessageAt = facts.lastCustomerMessageAt.map(SQLDate.string)
+        firstAgentReplyAt = facts.firstAgentReplyAt.map(SQLDate.string)
+        lastAgentReplyAt = facts.lastAgentReplyAt.map(SQLDate.string)
         messages = ticket.messages.map(PreparedMessage.init)
         searchBody = ticket.messages.map(\.text).joined(separator: "\n\n")
         var bytes = 512 + ticket.subject.utf8.count + searchBody.utf8.count

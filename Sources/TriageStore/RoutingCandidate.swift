@@ -5,19 +5,22 @@ import Foundation
 public struct RoutingCandidate: Sendable, Hashable {
     /// Without messages; `triage` is the result for the current content version.
     public var ticket: StoredTicket
-    /// The public customer messages (quotes and signatures trimmed), joined by newlines.
+    /// The customer text rules search (`TicketMessageFacts.text`, computed in SQL).
     public var text: String
     public var lastAgentReplyAt: Date?
     /// Rule ids with a firing recorded for (ticket, current content hash).
     public var firedRuleIDs: Set<String>
     /// The content hash rules last ran on; `nil` when never routed.
     public var routedHash: String?
-    /// The rule-visible facts of the version rules last ran on (JSON written with ``routedHash`` by
-    /// `recordRouting`); `nil` when never routed. `changed` conditions compare against it.
-    public var routedFactsJSON: String?
+    /// `tickets.routed_facts` as stored; decoded only when asked for (``routedFacts``).
+    let routedFactsJSON: String?
 
-    public init(ticket: StoredTicket, text: String, lastAgentReplyAt: Date?, firedRuleIDs: Set<String>,
-                routedHash: String?, routedFactsJSON: String? = nil) {
+    /// The rule-visible facts of the version rules last ran on (written with ``routedHash`` by `recordRouting`);
+    /// `nil` when never routed or not a shape this version reads. `changed` conditions compare against it.
+    public var routedFacts: RoutedFacts? { routedFactsJSON.flatMap(RoutedFacts.decode) }
+
+    init(ticket: StoredTicket, text: String, lastAgentReplyAt: Date?, firedRuleIDs: Set<String>,
+         routedHash: String?, routedFactsJSON: String? = nil) {
         self.ticket = ticket
         self.text = text
         self.lastAgentReplyAt = lastAgentReplyAt

@@ -1,24 +1,31 @@
 import Foundation
 
-/// What routing decided for one ticket version, in the store's plain terms (written by `recordRouting`).
+/// What routing decided for one ticket version, in the store's terms (written by `recordRouting`).
+///
+/// The store owns its JSON columns: records take typed values and encode them here, when they are built — on the
+/// threads that evaluate rules, not on the one writer. A firing's actions are the exception: their shape belongs to
+/// the rules module, so they arrive as JSON text and are stored as they are.
 public struct RoutingRecord: Sendable, Hashable {
     /// One rule firing with what it caused.
     public struct Firing: Sendable, Hashable {
-        public var ruleID: String
-        /// JSON array of the matched conditions (text).
-        public var matchedJSON: String
-        /// JSON array of the rule's actions.
-        public var actionsJSON: String
-        public var escalations: [Escalation]
-        public var notifications: [Notification]
+        public let ruleID: String
+        /// The matched conditions, as the rule engine describes them.
+        public let matched: [String]
+        /// JSON array of the rule's actions (`rule_firings.actions`, stored as given).
+        public let actionsJSON: String
+        public let escalations: [Escalation]
+        public let notifications: [Notification]
+        /// `rule_firings.matched`: ``matched`` as a JSON array.
+        let matchedJSON: String
 
-        public init(ruleID: String, matchedJSON: String, actionsJSON: String,
+        public init(ruleID: String, matched: [String], actionsJSON: String,
                     escalations: [Escalation] = [], notifications: [Notification] = []) {
             self.ruleID = ruleID
-            self.matchedJSON = matchedJSON
+            self.matched = matched
             self.actionsJSON = actionsJSON
             self.escalations = escalations
             self.notifications = notifications
+            matchedJSON = JSONWriter.array(matched)
         }
     }
 
@@ -51,21 +58,26 @@ public struct RoutingRecord: Sendable, Hashable {
         }
     }
 
-    public var ticketID: Int64
-    public var contentHash: String
-    public var firings: [Firing]
-    /// JSON object of the net routing changes, or `nil` when routing changed nothing.
-    public var overridesJSON: String?
-    /// JSON object of the facts rules saw for this version (what the next version's `changed` compares with).
-    public var factsJSON: String?
+    public let ticketID: Int64
+    public let contentHash: String
+    public let firings: [Firing]
+    /// The net routing changes; `nil` (or empty) when routing changed nothing.
+    public let overrides: RoutingOverrides?
+    /// The facts rules saw for this version (what the next version's `changed` compares with).
+    public let facts: RoutedFacts?
+    /// `tickets.routing_overrides` (`NULL` when nothing changed) and `tickets.routed_facts`.
+    let overridesJSON: String?
+    let factsJSON: String?
 
-    public init(ticketID: Int64, contentHash: String, firings: [Firing], overridesJSON: String?,
-                factsJSON: String? = nil) {
+    public init(ticketID: Int64, contentHash: String, firings: [Firing], overrides: RoutingOverrides?,
+                facts: RoutedFacts? = nil) {
         self.ticketID = ticketID
         self.contentHash = contentHash
         self.firings = firings
-        self.overridesJSON = overridesJSON
-        self.factsJSON = factsJSON
+        self.overrides = overrides
+        self.facts = facts
+        overridesJSON = overrides.flatMap { $0.isEmpty ? nil : $0.json }
+        factsJSON = facts?.json
     }
 }
 

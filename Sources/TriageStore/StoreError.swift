@@ -16,6 +16,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case needsUpgrade(path: String)
     /// A ticket asked for by id does not exist.
     case ticketNotFound(String)
+    /// Another process holds the store's write lock for longer than the busy timeout (a long import or run).
+    case busy(path: String, operation: String)
     /// A lower-level database error, with what the store was doing.
     case database(operation: String, underlying: String)
 
@@ -40,6 +42,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
                 + "run `triage init --db \(path)` once where the file is writable."
         case let .ticketNotFound(id):
             "no ticket \(id) in the store (use `triage list` or `triage search` to find ids)"
+        case let .busy(path, operation):
+            "\(path) is busy: another triage process is writing to it (\(operation) waited and gave up). Run again when it has finished."
         case let .database(operation, underlying):
             "database error while \(operation): \(underlying)"
         }

@@ -15,7 +15,8 @@ enum StoreSchema {
         migrator.registerMigration("v4-batch-journal", migrate: BatchJournalSchema.migrate)
         migrator.registerMigration("v5-search-hashsize", migrate: SearchSchema.raisePendingIndexSize)
         migrator.registerMigration("v5-sync-cursors", migrate: SyncCursorSchema.migrate)
-        migrator.registerMigration("v6-outbox-helpdesk", migrate: OutboxKindSchema.migrate)
+        migrator.registerMigration("v6-public-message-facts", migrate: MessageFactsSchema.migrate)
+        migrator.registerMigration("v7-outbox-helpdesk", migrate: OutboxKindSchema.migrate)
         return migrator
     }
 

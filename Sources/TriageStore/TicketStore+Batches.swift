@@ -54,18 +54,6 @@ extension TicketStore {
         }
     }
 
-    /// Records a submitted batch and its entries in one transaction (call it as soon as the API returned the id).
-    public func recordBatch(id: String, runID: Int64?, model: String, items: [StoredBatchItem], at date: Date = Date()) throws {
-        try write("recording batch \(id)") { db in
-            try db.execute(sql: "INSERT INTO batches (id, run_id, model, created_at, request_count) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [id, runID, model, SQLDate.string(date), items.isEmpty ? nil : items.count])
-            let insert = try db.cachedStatement(sql: """
-                INSERT INTO batch_items (batch_id, custom_id, ticket_id, content_hash) VALUES (?, ?, ?, ?)
-                """)
-            for item in items { try insert.execute(arguments: [id, item.customID, item.ticketID, item.contentHash]) }
-        }
-    }
-
     // MARK: - Collecting
 
     /// Batches not collected yet, oldest first (what `triage run --batch` resumes after a restart). Journaled

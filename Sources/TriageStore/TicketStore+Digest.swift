@@ -48,14 +48,15 @@ extension TicketStore {
         }
     }
 
-    /// The headline numbers of each window (previous day, 7-day trend), in the order given.
-    public func digestDayTotals(for windows: [DigestAggregates.Window]) throws -> [DigestAggregates.DayTotals] {
+    /// The headline numbers of each day (previous day, 7-day trend), in the order given: `date` names the day in
+    /// the result, `window` is its span. SLA breaches are not the store's to count (they are left 0).
+    public func digestDayTotals(for days: [(date: String, window: DigestAggregates.Window)]) throws -> [DayTotals] {
         try read("computing daily totals") { db in
-            try windows.map { window in
-                let start = SQLDate.string(window.start)
-                let end = SQLDate.string(window.end)
-                return DigestAggregates.DayTotals(
-                    window: window,
+            try days.map { day in
+                let start = SQLDate.string(day.window.start)
+                let end = SQLDate.string(day.window.end)
+                return DayTotals(
+                    date: day.date,
                     newTickets: try Int.fetchOne(db, sql: "SELECT count(*) FROM tickets WHERE created_at >= ? AND created_at < ?",
                                                  arguments: [start, end]) ?? 0,
                     solved: try Self.solvedCount(start: start, end: end, db),

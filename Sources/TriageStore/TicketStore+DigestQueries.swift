@@ -8,12 +8,12 @@ extension TicketStore {
         var total = 0
         /// New tickets with a result for their current content.
         var triaged = 0
-        var departments: [DigestAggregates.Count] = []
-        var priorities: [DigestAggregates.Count] = []
-        var sentiments: [DigestAggregates.Count] = []
-        var channels: [DigestAggregates.Count] = []
-        var languages: [DigestAggregates.Count] = []
-        var notable: [DigestAggregates.Notable] = []
+        var departments: [LabelCount] = []
+        var priorities: [LabelCount] = []
+        var sentiments: [LabelCount] = []
+        var channels: [LabelCount] = []
+        var languages: [LabelCount] = []
+        var notable: [NotableTicket] = []
         var documents: [DigestAggregates.ThemeDocument] = []
     }
 
@@ -21,7 +21,7 @@ extension TicketStore {
     static func newTickets(start: String, end: String, _ db: Database) throws -> NewTicketTallies {
         var departments: [String] = [], priorities: [String] = [], sentiments: [String] = []
         var channels: [String] = [], languages: [String] = []
-        var notable: [(rank: Int, item: DigestAggregates.Notable)] = []
+        var notable: [(rank: Int, item: NotableTicket)] = []
         var documents: [DigestAggregates.ThemeDocument] = []
         var triaged = 0
         let rows = try Row.fetchCursor(db, sql: """
@@ -43,20 +43,25 @@ extension TicketStore {
             channels.append((row[3] as String?) ?? "unknown")
             languages.append((row[10] as String?) ?? "Untriaged")
             documents.append(.init(subject: subject, summary: summary, tags: tagList(row[4])))
-            if let resultPriority, let sentiment, resultPriority == "urgent" || sentiment == "negative" {
-                let line = DigestAggregates.TicketLine(reference: "\(source):\(externalID)", subject: subject, department: department)
-                let rank = (resultPriority == "urgent" ? 0 : 2) + (sentiment == "negative" ? 0 : 1)
-                notable.append((rank, .init(ticket: line, priority: resultPriority, sentiment: sentiment, summary: summary ?? "")))
+            if let resultPriority, let sentiment, resultPriority == Priority.urgent.rawValue || sentiment == Sentiment.negative.rawValue {
+                // The schema allows only known values; a store edited by hand is reported, not skipped.
+                guard let priority = Priority(rawValue: resultPriority), let feeling = Sentiment(rawValue: sentiment) else {
+                    throw StoreError.database(operation: "computing the digest aggregates",
+                                              underlying: "ticket \(source):\(externalID) has a triage result with priority `\(resultPriority)` and sentiment `\(sentiment)`, which this version does not know")
+                }
+                let ticket = TicketReference(id: "\(source):\(externalID)", subject: subject, department: department)
+                let rank = (priority == .urgent ? 0 : 2) + (feeling == .negative ? 0 : 1)
+                notable.append((rank, NotableTicket(ticket: ticket, priority: priority, sentiment: feeling, summary: summary ?? "")))
             }
         }
         var tallies = NewTicketTallies()
         tallies.total = documents.count
         tallies.triaged = triaged
-        tallies.departments = .counting(departments)
-        tallies.priorities = .counting(priorities)
-        tallies.sentiments = .counting(sentiments)
-        tallies.channels = .counting(channels)
-        tallies.languages = .counting(languages)
+        tallies.departments = .tally(departments)
+        tallies.priorities = .tally(priorities)
+        tallies.sentiments = .tally(sentiments)
+        tallies.channels = .tally(channels)
+        tallies.languages = .tally(languages)
         // Urgent and negative first, then urgent, then negative; creation order inside each (the sort is stable).
         tallies.notable = notable.enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }.map(\.element.item)
         tallies.documents = documents
@@ -92,7 +97,7 @@ extension TicketStore {
         }
     }
 
-    static func escalations(start: String, end: String, _ db: Database) throws -> [DigestAggregates.Escalation] {
+    static func escalations(start: String, end: String, _ db: Database) throws -> [EscalationEntry] {
         try Row.fetchAll(db, sql: """
             SELECT t.source, t.external_id, CAST(t.subject AS BLOB) AS subject, coalesce(r.department, t.label_department) AS department,
                    f.rule_id, e.team, e.reason
@@ -103,7 +108,7 @@ extension TicketStore {
             WHERE e.created_at >= ? AND e.created_at < ?
             ORDER BY e.created_at, e.id
             """, arguments: [start, end]).map {
-            DigestAggregates.Escalation(ticket: line($0), ruleID: $0["rule_id"], team: $0["team"], reason: $0["reason"])
+            EscalationEntry(ticket: line($0), ruleID: $0["rule_id"], team: $0["team"], reason: $0["reason"])
         }
     }
 
@@ -111,14 +116,14 @@ extension TicketStore {
     /// ask for a human and are still the ticket's current result, then tickets a routing rule flagged
     /// (`needs_human`) in the window whose routed version is still the current one. A ticket flagged by both is
     /// listed once, with both reasons.
-    static func needsHuman(start: String, end: String, _ db: Database) throws -> [DigestAggregates.HumanReview] {
+    static func needsHuman(start: String, end: String, _ db: Database) throws -> [HumanReviewEntry] {
         var entries = try Row.fetchAll(db, sql: """
             SELECT t.source, t.external_id, CAST(t.subject AS BLOB) AS subject, r.department, r.needs_human_reason
             FROM triage_results r JOIN tickets t ON t.id = r.ticket_id AND t.content_hash = r.content_hash
             WHERE r.created_at >= ? AND r.created_at < ? AND r.needs_human = 1
             ORDER BY r.created_at, r.id
             """, arguments: [start, end]).map {
-            DigestAggregates.HumanReview(ticket: line($0), reason: ($0["needs_human_reason"] as String?) ?? "flagged by triage")
+            HumanReviewEntry(ticket: line($0), reason: ($0["needs_human_reason"] as String?) ?? "flagged by triage")
         }
         // `actions` is the firing rule's action list as JSON; only rules with a `needs_human` action are read.
         let flagged = try Row.fetchAll(db, sql: """
@@ -131,29 +136,28 @@ extension TicketStore {
               AND json_extract(t.routing_overrides, '$.needs_human_reason') IS NOT NULL
             ORDER BY f.fired_at, f.id
             """, arguments: [start, end])
-        var index = Dictionary(entries.enumerated().map { ($0.element.ticket.reference, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        var index = Dictionary(entries.enumerated().map { ($0.element.ticket.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
         for row in flagged {
             let ruleID: String = row["rule_id"], reason: String = row["reason"]
             let text = "rule \(ruleID): \(reason)"
             let ticket = line(row)
-            if let at = index[ticket.reference] {
+            if let at = index[ticket.id] {
                 if !entries[at].reason.contains(text) { entries[at].reason += "; " + text }
             } else {
-                index[ticket.reference] = entries.count
-                entries.append(DigestAggregates.HumanReview(ticket: ticket, reason: text))
+                index[ticket.id] = entries.count
+                entries.append(HumanReviewEntry(ticket: ticket, reason: text))
             }
         }
         return entries
     }
 
-    static func triageFigures(start: String, end: String, threshold: Double, _ db: Database) throws -> DigestAggregates.TriageFigures {
-        var figures = DigestAggregates.TriageFigures()
+    static func triageFigures(start: String, end: String, threshold: Double, _ db: Database) throws -> TriageFigures {
+        var figures = TriageFigures(ticketsTriaged: 0, lowConfidenceThreshold: threshold)
         let backends = try Row.fetchAll(db, sql: """
             SELECT backend, count(*) AS n, sum(confidence < ?) AS low FROM triage_results
             WHERE created_at >= ? AND created_at < ? GROUP BY backend
             """, arguments: [threshold, start, end])
-        figures.byBackend = backends.map { DigestAggregates.Count($0["backend"], $0["n"]) }
-            .sorted { $0.count != $1.count ? $0.count > $1.count : $0.label < $1.label }
+        figures.byBackend = backends.map { LabelCount($0["backend"], $0["n"]) }.sortedByCount()
         figures.lowConfidence = backends.reduce(0) { $0 + ($1["low"] as Int) }
         figures.ticketsTriaged = try Int.fetchOne(db, sql: """
             SELECT count(DISTINCT ticket_id) FROM triage_results WHERE created_at >= ? AND created_at < ?
@@ -167,11 +171,9 @@ extension TicketStore {
             """, arguments: [start, end]) {
             figures.calls = calls["calls"]
             figures.batchCalls = calls["batch"]
-            figures.inputTokens = calls["input"]
-            figures.outputTokens = calls["output"]
-            figures.cacheReadTokens = calls["cache_read"]
-            figures.cacheWriteTokens = calls["cache_write"]
-            figures.cacheWrite1hTokens = calls["cache_write_1h"]
+            figures.tokens = TokenUsage(inputTokens: calls["input"], outputTokens: calls["output"],
+                                        cacheReadInputTokens: calls["cache_read"], cacheCreationInputTokens: calls["cache_write"],
+                                        cacheCreation1hInputTokens: calls["cache_write_1h"])
             figures.costUSD = calls["cost"]
             figures.unpricedCalls = calls["unpriced"]
         }
@@ -192,7 +194,7 @@ extension TicketStore {
             WHERE u.started_at >= ? AND u.started_at < ? AND d.severity = 'error'
             ORDER BY d.id LIMIT ?
             """, arguments: [start, end, limit]).map {
-            DigestAggregates.ImportFailure(file: $0["file"], line: $0["line"], record: $0["record"], message: $0["message"])
+            ImportFailureEntry(file: $0["file"], line: $0["line"], record: ($0["record"] as Int?).map(String.init), message: $0["message"])
         }
         return imports
     }
@@ -207,8 +209,8 @@ extension TicketStore {
         return ((try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String]) ?? []
     }
 
-    private static func line(_ row: Row) -> DigestAggregates.TicketLine {
-        DigestAggregates.TicketLine(reference: "\(row["source"] as String):\(row["external_id"] as String)",
-                                    subject: row["subject"], department: row["department"])
+    private static func line(_ row: Row) -> TicketReference {
+        TicketReference(id: "\(row["source"] as String):\(row["external_id"] as String)",
+                        subject: row["subject"], department: row["department"])
     }
 }

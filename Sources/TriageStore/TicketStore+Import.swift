@@ -20,7 +20,7 @@ extension TicketStore {
 
     /// Records how an import ended, with its counts and diagnostics.
     public func finishImportRun(id: Int64, status: ImportRunStatus, counts: ImportCounts,
-                                diagnostics: [ImportRunDiagnostic], duration: Duration,
+                                diagnostics: [ImportDiagnostic], duration: Duration,
                                 error: String? = nil, at date: Date = Date()) throws {
         let ms = Int(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
         try write("finishing the import run \(id)") { db in
@@ -35,7 +35,7 @@ extension TicketStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             for d in diagnostics {
-                try insert.execute(arguments: [id, d.severity, d.file, d.record, d.line, d.column, d.field, d.message])
+                try insert.execute(arguments: [id, d.severity.rawValue, d.file, d.record, d.line, d.column, d.field, d.message])
             }
         }
     }
@@ -57,11 +57,19 @@ extension TicketStore {
     }
 
     /// Diagnostics recorded with an import run.
-    public func importDiagnostics(runID: Int64) throws -> [ImportRunDiagnostic] {
+    ///
+    /// - Throws: `StoreError` when reading fails, or when a row's severity is not one this version knows (the
+    ///   schema allows only `warning` and `error`, so only a store edited by hand has one).
+    public func importDiagnostics(runID: Int64) throws -> [ImportDiagnostic] {
         try read("reading import diagnostics") { db in
             try Row.fetchAll(db, sql: "SELECT * FROM import_diagnostics WHERE run_id = ? ORDER BY id", arguments: [runID]).map {
-                ImportRunDiagnostic(severity: $0["severity"], file: $0["file"], record: $0["record"], line: $0["line"],
-                                    column: $0["column"], field: $0["field"], message: $0["message"])
+                let severity: String = $0["severity"]
+                guard let known = ImportDiagnostic.Severity(rawValue: severity) else {
+                    throw StoreError.database(operation: "reading import diagnostics",
+                                              underlying: "diagnostic \($0["id"] as Int64) of run \(runID) has severity `\(severity)`, which this version does not know")
+                }
+                return ImportDiagnostic(severity: known, file: $0["file"], record: $0["record"], line: $0["line"],
+                                        column: $0["column"], field: $0["field"], message: $0["message"])
             }
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TriageModel
 
 extension TicketStore {
     /// The routing state of each routed ticket among `ticketIDs` (never-routed tickets are left out), without
@@ -53,24 +54,13 @@ extension TicketStore {
         }
     }
 
-    /// The `routing_overrides` column is written by `TicketTriage`'s router: `department`, `priority`,
-    /// `added_tags`, `removed_tags`, `needs_human_reason`.
+    /// The routed view of a row with `routed_hash`, `content_hash` and `routing_overrides` (``RoutingOverrides``).
     static func routing(from row: Row) -> TicketRouting {
         let routedHash: String = row["routed_hash"], contentHash: String = row["content_hash"]
-        let overrides = (row["routing_overrides"] as String?).flatMap {
-            try? JSONDecoder().decode(StoredOverrides.self, from: Data($0.utf8))
-        }
+        let overrides = RoutingOverrides.decode(row["routing_overrides"])
         return TicketRouting(
             routedHash: routedHash, current: routedHash == contentHash, department: overrides?.department,
-            priority: overrides?.priority, addedTags: overrides?.added_tags ?? [],
-            removedTags: overrides?.removed_tags ?? [], needsHumanReason: overrides?.needs_human_reason)
-    }
-
-    private struct StoredOverrides: Decodable {
-        var department: String?
-        var priority: String?
-        var added_tags: [String]?
-        var removed_tags: [String]?
-        var needs_human_reason: String?
+            priority: overrides?.priority?.rawValue, addedTags: overrides?.addedTags ?? [],
+            removedTags: overrides?.removedTags ?? [], needsHumanReason: overrides?.needsHumanReason)
     }
 }

@@ -38,10 +38,11 @@ extension TicketStore {
         }
     }
 
-    /// The routing changes stored for a ticket's routed version (JSON text), if any.
-    public func routingOverrides(ticketID: Int64) throws -> String? {
+    /// The routing changes stored for a ticket's routed version, if any.
+    public func routingOverrides(ticketID: Int64) throws -> RoutingOverrides? {
         try read("reading routing changes") { db in
-            try String.fetchOne(db, sql: "SELECT routing_overrides FROM tickets WHERE id = ?", arguments: [ticketID])
+            RoutingOverrides.decode(try String.fetchOne(db, sql: "SELECT routing_overrides FROM tickets WHERE id = ?",
+                                                        arguments: [ticketID]))
         }
     }
 
@@ -133,9 +134,7 @@ extension TicketStore {
             t.first_agent_reply_at, t.last_agent_reply_at, t.routed_hash, t.routed_facts,
             r.department, r.priority, r.sentiment, r.language, r.confidence, r.summary, r.needs_human,
             r.needs_human_reason, r.backend, r.model, r.prompt_version, r.created_at,
-            (SELECT group_concat(coalesce(m.trimmed_text, m.body_text), char(10)) FROM
-                (SELECT trimmed_text, body_text FROM messages WHERE ticket_id = t.id AND role = 'customer' AND is_public = 1
-                 ORDER BY position) m),
+            \(MessageFactsSQL.customerText(ticketID: "t.id")),
             (SELECT json_group_array(f.rule_id) FROM rule_firings f
                 WHERE f.ticket_id = t.id AND f.content_hash = t.content_hash)
         FROM tickets t JOIN triage_results r ON r.ticket_id = t.id AND r.content_hash = t.content_hash

@@ -45,12 +45,14 @@ public final class TicketStore: Sendable {
         case immutable
     }
 
-    init(path: String, mode: Mode) throws {
+    /// `busyTimeout`: how long a statement waits for another process's write lock before it fails with
+    /// ``StoreError/busy(path:operation:)`` (exit 75).
+    init(path: String, mode: Mode, busyTimeout: TimeInterval = 10) throws {
         self.path = path
         isReadOnly = mode != .readWrite
         var configuration = Configuration()
         configuration.readonly = mode != .readWrite
-        configuration.busyMode = .timeout(10)
+        configuration.busyMode = .timeout(busyTimeout)
         configuration.prepareDatabase { db in
             // WAL + NORMAL: a crash loses at most the last transactions, never corrupts the store.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
@@ -141,7 +143,7 @@ public final class TicketStore: Sendable {
     }
 
     /// Damage and permission errors, recognised by SQLite's result code wherever they happen.
-    static func classify(_ error: any Error, path: String) -> StoreError? {
+    static func classify(_ error: any Error, path: String, operation: String = "opening the store") -> StoreError? {
         guard let error = error as? DatabaseError else { return nil }
         switch error.resultCode.primaryResultCode {
         case .SQLITE_CORRUPT, .SQLITE_NOTADB:
@@ -150,6 +152,8 @@ public final class TicketStore: Sendable {
                                                         : .notAStore(path: path, reason: "it is not an SQLite database")
         case .SQLITE_READONLY:
             return .readOnly(path: path)
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return .busy(path: path, operation: operation)
         case .SQLITE_CANTOPEN, .SQLITE_PERM:
             return .cannotOpen(path: path, reason: reason(error))
         default:
@@ -169,7 +173,7 @@ public final class TicketStore: Sendable {
         } catch let error as StoreError {
             throw error
         } catch {
-            if let mapped = Self.classify(error, path: path) { throw mapped }
+            if let mapped = Self.classify(error, path: path, operation: operation) { throw mapped }
             throw StoreError.database(operation: operation, underlying: Self.reason(error))
         }
     }
@@ -181,7 +185,7 @@ public final class TicketStore: Sendable {
         } catch let error as StoreError {
             throw error
         } catch {
-            if let mapped = Self.classify(error, path: path) { throw mapped }
+            if let mapped = Self.classify(error, path: path, operation: operation) { throw mapped }
             throw StoreError.database(operation: operation, underlying: Self.reason(error))
         }
     }

@@ -219,9 +219,7 @@ struct TicketUpsert {
         try db.cachedStatement(sql: """
             UPDATE tickets SET content_hash = ?1,
                 message_count = (SELECT count(*) FROM messages WHERE ticket_id = ?2),
-                last_customer_message_at = (SELECT max(sent_at) FROM messages WHERE ticket_id = ?2 AND role = 'customer'),
-                first_agent_reply_at = (SELECT min(sent_at) FROM messages WHERE ticket_id = ?2 AND role = 'agent' AND is_public),
-                last_agent_reply_at = (SELECT max(sent_at) FROM messages WHERE ticket_id = ?2 AND role = 'agent' AND is_public)
+                \(MessageFactsSQL.timeAssignments(ticketID: "?2"))
             WHERE id = ?2
             """).execute(arguments: [contentHash, ticketID])
         if let indexed {

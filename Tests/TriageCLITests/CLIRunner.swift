@@ -8,14 +8,14 @@ struct CLIRunner {
         var stderr: String
     }
 
-    /// The `triage` executable next to the test bundle's build products.
+    /// The `triage` executable in the build products folder of the running test bundle (the test target depends on
+    /// it, so the build that built the tests built it too).
     static var executable: URL {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        for candidate in [".build/debug/triage", ".build/x86_64-unknown-linux-gnu/debug/triage", ".build/aarch64-unknown-linux-gnu/debug/triage"] {
-            let url = root.appendingPathComponent(candidate)
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        return root.appendingPathComponent(".build/debug/triage")
+        let products = (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])).deletingLastPathComponent()
+        let beside = products.appendingPathComponent("triage")
+        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
+        // A runner started from elsewhere: the package's default debug folder.
+        return repositoryRoot.appendingPathComponent(".build/debug/triage")
     }
 
     static var repositoryRoot: URL {

@@ -98,7 +98,7 @@ import TriageTestSupport
         let run = try await scratch.runner.run(["run", "--backend", "local", "--rules", "rules.yml", "--db", "s.sqlite"])
         #expect(run.status == 75, "\(run.stderr)")
         #expect(run.stdout.contains("1 to retry"))
-        #expect(run.stderr.contains("1 webhook(s) not delivered yet"))
+        #expect(run.stderr.contains("1 outbox row(s) not delivered yet"))
     }
 
     @Test func retryWithoutDeliveryMakesTheRowDueAndBadArgumentsAreRefused() async throws {

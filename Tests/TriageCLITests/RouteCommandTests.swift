@@ -63,7 +63,7 @@ import Glibc
         let sample = CLIRunner.repositoryRoot.appendingPathComponent("SampleTickets/rules.yml").path
         let explain = try await scratch.runner.run(["rules", "explain", "--db", "s.sqlite", "--rules", sample, "zendesk:41001"])
         #expect(explain.status == 0, "\(explain.stderr)")
-        #expect(explain.stdout.hasPrefix("Ticket zendesk/41001"))
+        #expect(explain.stdout.hasPrefix("Ticket zendesk:41001"))
         #expect(explain.stdout.contains("1. security-incident: "))
         let unknown = try await scratch.runner.run(["rules", "explain", "--db", "s.sqlite", "--rules", sample, "zendesk:999999"])
         #expect(unknown.status == 66)
@@ -98,7 +98,10 @@ import Glibc
             try await Task.sleep(for: .milliseconds(50))
         }
         try #require(queued > 0)
-        try await Task.sleep(for: .milliseconds(300))  // the first POST is now hanging in the delayed answer
+        // Wait until the first POST is hanging in the delayed answer (a condition with a deadline, not a sleep).
+        let arrival = ContinuousClock.now + .seconds(30)
+        while await receiver.arrivalCount == 0, ContinuousClock.now < arrival { try await Task.sleep(for: .milliseconds(10)) }
+        try #require(await receiver.arrivalCount >= 1)
         kill(child.process.processIdentifier, SIGKILL)
         child.process.waitUntilExit()
         let deliveredBefore = try await store.read { db in

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+import TriageModel
 @testable import TriageStore
 
 @Suite struct StoreOpeningTests {
@@ -29,6 +30,31 @@ import Testing
             guard case .readOnly = error else { Issue.record("expected readOnly, got \(error)"); return }
             #expect("\(error)".contains("reading commands"))
         }
+    }
+
+    @Test func aStoreAnotherProcessIsWritingIsBusyWhichMeansTryAgain() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("s.sqlite").path
+        _ = try TicketStore(path: path).upsert([sampleTicket()], runID: nil)
+        let store = try TicketStore(path: path, mode: .readWrite, busyTimeout: 0.05)
+        // Another process (here: another connection) holds the write lock for the whole attempt.
+        var unsafe = Configuration()
+        unsafe.allowsUnsafeTransactions = true
+        let other = try DatabaseQueue(path: path, configuration: unsafe)
+        try other.inDatabase { db in try db.execute(sql: "BEGIN IMMEDIATE") }
+        defer { try? other.inDatabase { db in try db.execute(sql: "ROLLBACK") } }
+        do {
+            _ = try store.upsert([sampleTicket(id: "1002")], runID: nil)
+            Issue.record("a write went through while another connection held the write lock")
+        } catch let error as StoreError {
+            guard case .busy = error else { Issue.record("expected busy, got \(error)"); return }
+            #expect(error.exitStatus == .temporary)
+            #expect(error.userMessage.contains("another triage process is writing"))
+        }
+        // Nothing of the refused write is in the store, and the first ticket is intact.
+        try other.inDatabase { db in try db.execute(sql: "ROLLBACK") }
+        #expect(try TicketStore(path: path, readOnly: true).tickets().map(\.externalID) == ["1001"])
     }
 
     @Test func aMissingFileIsNotCreatedByAReadOnlyOpening() throws {

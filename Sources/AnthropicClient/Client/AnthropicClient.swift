@@ -24,8 +24,9 @@ public struct AnthropicClient: Sendable {
     /// - Parameters:
     ///   - transport: defaults to a `CurlTransport` with the configuration's timeouts.
     ///   - clock: sleeping and time for retries and the limiter (tests inject one that does not sleep).
+    ///   - logger: the caller's logger (retries, rate limits); without one the client logs nothing.
     public init(configuration: AnthropicConfiguration, transport: (any HTTPTransport)? = nil,
-                clock: ClientClock = .live, logger: Logger = Logger(label: "AnthropicClient")) {
+                clock: ClientClock = .live, logger: Logger = Logger(label: "AnthropicClient", factory: { _ in SwiftLogNoOpLogHandler() })) {
         self.configuration = configuration
         self.transport = transport ?? CurlTransport(configuration: .init(
             connectTimeout: configuration.connectTimeout, timeout: configuration.timeout))

@@ -26,6 +26,8 @@ public actor RequestLimiter {
 
     /// Requests currently holding a slot.
     public var requestsInFlight: Int { inFlight }
+    /// Callers waiting in ``acquireSlot()`` for a slot (for tests and progress).
+    public var waitingCount: Int { waiters.count }
 
     /// Takes a slot, waiting in FIFO order when all are taken; a cancelled waiter leaves the queue
     /// and throws `CancellationError`.

@@ -3,7 +3,8 @@ import TriageModel
 import TriageReports
 import TriageStore
 
-/// Builds the digest model of one day from the store: the store counts, this maps its values into `DigestData`.
+/// Builds the digest model of one day from the store: the store counts (in the digest's value types), this adds
+/// what the store does not know (SLA, themes, the trend's days) and assembles `DigestData`.
 ///
 /// ```swift
 /// let data = try DigestBuilder(store: store).build(date: "2026-11-25", timeZone: "Europe/Berlin")
@@ -49,42 +50,31 @@ public struct DigestBuilder: Sendable {
         var earlier: [DigestDay] = []
         while earlier.count < max(trendDays, 2) - 1 { earlier.insert(try (earlier.first ?? day).previous(), at: 0) }
         let themes = try themes(aggregates.themeDocuments, day: day)
-        let totals = try store.digestDayTotals(for: earlier.map { .init(start: $0.start, end: $0.end) })
-        let dayTotals = zip(earlier, totals).map { Self.dayTotals($0.1, date: $0.0.date) }
+        let dayTotals = try store.digestDayTotals(for: earlier.map { ($0.date, .init(start: $0.start, end: $0.end)) })
             + [DayTotals(date: day.date, newTickets: aggregates.newTickets, solved: aggregates.solved,
                          stillOpen: aggregates.stillOpen, escalations: aggregates.escalations.count,
                          slaBreaches: slaEntries.0.count)]
         return DigestData(
             generatedAt: generatedAt, day: day,
-            newTickets: NewTicketCounts(total: aggregates.newTickets, byDepartment: Self.labels(aggregates.byDepartment),
-                                        byPriority: Self.labels(aggregates.byPriority),
-                                        bySentiment: Self.labels(aggregates.bySentiment),
-                                        byChannel: Self.labels(aggregates.byChannel),
-                                        byLanguage: Self.labels(aggregates.byLanguage)),
+            newTickets: NewTicketCounts(total: aggregates.newTickets, byDepartment: aggregates.byDepartment,
+                                        byPriority: aggregates.byPriority, bySentiment: aggregates.bySentiment,
+                                        byChannel: aggregates.byChannel, byLanguage: aggregates.byLanguage),
             flow: TicketFlow(solved: aggregates.solved, stillOpen: aggregates.stillOpen),
             backlog: zip(AgeBucket.standardBounds, aggregates.backlog).map {
                 AgeBucket(label: $0.0.label, minimumHours: $0.0.minimumHours, maximumHours: $0.0.maximumHours, count: $0.1)
             },
-            escalations: aggregates.escalations.map {
-                EscalationEntry(ticket: Self.reference($0.ticket), ruleID: $0.ruleID, team: $0.team, reason: $0.reason)
-            },
+            escalations: aggregates.escalations,
             // From the rules file's SLA policy when one is configured (earlier days' trend points count 0).
             slaConfigured: sla != nil, slaBreaches: slaEntries.0, slaAtRisk: slaEntries.1,
-            needsHuman: aggregates.needsHuman.map { HumanReviewEntry(ticket: Self.reference($0.ticket), reason: $0.reason) },
-            notable: aggregates.notable.compactMap { item in
-                guard let priority = Priority(rawValue: item.priority), let sentiment = Sentiment(rawValue: item.sentiment) else { return nil }
-                return NotableTicket(ticket: Self.reference(item.ticket), priority: priority, sentiment: sentiment, summary: item.summary)
-            },
+            needsHuman: aggregates.needsHuman,
+            notable: aggregates.notable,
             themes: themes.themes, themeBaseline: themes.baseline,
             previousDay: dayTotals.dropLast().last,
             trend: Array(dayTotals.suffix(trendDays)),
-            triage: Self.figures(aggregates.triage, threshold: lowConfidenceThreshold),
+            triage: aggregates.triage,
             dataQuality: DataQuality(importedRecords: aggregates.imports.storedRecords,
                                      importFailures: aggregates.imports.failedRecords,
-                                     failures: aggregates.imports.failures.map {
-                                         ImportFailureEntry(file: $0.file, line: $0.line, record: $0.record.map(String.init),
-                                                            message: $0.message)
-                                     }))
+                                     failures: aggregates.imports.failures))
     }
 
     /// Themes of the day's tickets against the `themeBaselineDays` before it. Above `themeSampleLimit` tickets an
@@ -107,31 +97,6 @@ public struct DigestBuilder: Sendable {
             Theme(label: $0.label, tickets: Int((Double($0.tickets) * factor).rounded()), relatedPhrases: $0.relatedPhrases,
                   baselineShare: $0.baselineShare)
         }, baseline)
-    }
-
-    // MARK: - Mapping
-
-    static func labels(_ counts: [DigestAggregates.Count]) -> [LabelCount] {
-        counts.map { LabelCount($0.label, $0.count) }
-    }
-
-    static func reference(_ line: DigestAggregates.TicketLine) -> TicketReference {
-        TicketReference(id: line.reference, subject: line.subject, department: line.department)
-    }
-
-    static func dayTotals(_ totals: DigestAggregates.DayTotals, date: String) -> DayTotals {
-        DayTotals(date: date, newTickets: totals.newTickets, solved: totals.solved, stillOpen: totals.stillOpen,
-                  escalations: totals.escalations, slaBreaches: 0)
-    }
-
-    static func figures(_ f: DigestAggregates.TriageFigures, threshold: Double) -> TriageFigures {
-        TriageFigures(ticketsTriaged: f.ticketsTriaged, byBackend: labels(f.byBackend), lowConfidence: f.lowConfidence,
-                      lowConfidenceThreshold: threshold,
-                      tokens: TokenUsage(inputTokens: f.inputTokens, outputTokens: f.outputTokens,
-                                         cacheReadInputTokens: f.cacheReadTokens, cacheCreationInputTokens: f.cacheWriteTokens,
-                                         cacheCreation1hInputTokens: f.cacheWrite1hTokens),
-                      calls: f.calls, batchCalls: f.batchCalls, costUSD: f.costUSD, unpricedCalls: f.unpricedCalls,
-                      newTicketsTriaged: f.newTicketsTriaged)
     }
 
     /// At most `limit` items, evenly spaced over the whole list (so a sample spans the whole day).

@@ -47,10 +47,10 @@ public struct DigestDelivery: Sendable {
 
     /// The mail for a digest: the text version first, the HTML version as the preferred alternative.
     public static func mailMessage(for data: DigestData, text: String, html: String, settings: DigestSettings.Mail,
-                                   at date: Date = Date()) throws -> MailMessage {
+                                   at date: Date = Date()) throws -> OutgoingMail {
         guard let from = settings.from, !from.isEmpty else { throw DigestError.mailNotConfigured(missing: "from") }
         guard !settings.to.isEmpty else { throw DigestError.mailNotConfigured(missing: "to") }
-        return MailMessage(from: from, to: settings.to,
+        return OutgoingMail(from: from, to: settings.to,
                            subject: settings.subject.replacingOccurrences(of: "{date}", with: data.day.date),
                            text: text, html: html, date: date)
     }
@@ -59,7 +59,7 @@ public struct DigestDelivery: Sendable {
     ///
     /// The record is written after the server accepted the mail, so a failed send can simply be retried. Two runs
     /// started at the very same moment could both send; cron retries minutes apart cannot.
-    public func sendMail(_ message: MailMessage, for day: DigestDay, using sender: SMTPSender, force: Bool = false,
+    public func sendMail(_ message: OutgoingMail, for day: DigestDay, using sender: SMTPSender, force: Bool = false,
                          at date: Date = Date()) throws -> Outcome {
         if !force, let sentAt = try store.digestSentAt(day: day.date, timeZone: day.timeZone, channel: Self.mailChannel) {
             return .alreadySent(at: sentAt)

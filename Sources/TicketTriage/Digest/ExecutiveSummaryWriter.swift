@@ -21,7 +21,7 @@ public struct ExecutiveSummaryWriter: Sendable {
     public var logger: Logger
 
     public init(client: AnthropicClient, model: String = "claude-haiku-5-5", chunkSize: Int = 200, maxTokens: Int = 500,
-                logger: Logger = Logger(label: "digest-summary")) {
+                logger: Logger = Logger(label: "digest-summary", factory: { _ in SwiftLogNoOpLogHandler() })) {
         self.client = client
         self.model = model
         self.chunkSize = max(1, chunkSize)

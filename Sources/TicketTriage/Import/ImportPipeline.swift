@@ -80,10 +80,7 @@ public struct ImportPipeline: Sendable {
         }
         report.format = format.rawValue
         report.source = options.source ?? format.defaultSource
-        guard let importer = ImporterRegistry.importer(for: format) else {
-            report.error = "\(url.path): the \(format.rawValue) importer is not available in this version"
-            return report
-        }
+        let importer = ImporterRegistry.importer(for: format)
         let runID: Int64
         do {
             runID = try store.beginImportRun(file: url.path, format: format.rawValue, source: report.source)
@@ -144,7 +141,7 @@ public struct ImportPipeline: Sendable {
         let status: ImportRunStatus = fatal != nil ? .failed : (counts.failed > 0 ? .completedWithErrors : .completed)
         do {
             try store.finishImportRun(id: runID, status: status, counts: counts,
-                                      diagnostics: report.diagnostics.map(Self.row), duration: duration, error: report.error)
+                                      diagnostics: report.diagnostics, duration: duration, error: report.error)
         } catch {
             logger.error("could not record the end of import run \(runID): \(error)")
         }
@@ -152,11 +149,6 @@ public struct ImportPipeline: Sendable {
                                                         "updated": "\(counts.updated)", "unchanged": "\(counts.unchanged)",
                                                         "failed": "\(counts.failed)"])
         return report
-    }
-
-    static func row(_ d: ImportDiagnostic) -> ImportRunDiagnostic {
-        ImportRunDiagnostic(severity: d.severity.rawValue, file: d.file, record: d.record, line: d.line, column: d.column,
-                            field: d.field, message: d.message)
     }
 }
 

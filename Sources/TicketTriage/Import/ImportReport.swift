@@ -1,4 +1,5 @@
 import Foundation
+import TriageModel
 import TriageImport
 import TriageStore
 

@@ -16,8 +16,7 @@ extension Router {
             createdAt: t.createdAt, messageCount: t.messageCount, lastCustomerMessageAt: t.lastCustomerMessageAt,
             firstAgentReplyAt: t.firstAgentReplyAt, lastAgentReplyAt: candidate.lastAgentReplyAt,
             customFields: t.customFields, labelDepartment: t.labelDepartment, labelPriority: t.labelPriority)
-        let previous = candidate.routedFactsJSON.flatMap(RoutedFacts.decode)?
-            .previousVersion(source: t.source, externalID: t.externalID)
+        let previous = candidate.routedFacts?.previousVersion(source: t.source, externalID: t.externalID)
         return RuleSubject(ticket: facts, triage: t.triage?.result, previous: previous, contentHash: t.contentHash,
                            now: now)
     }
@@ -31,7 +30,7 @@ extension Router {
                               actionsJSON: [String: String] = [:]) -> RoutingRecord {
         let firings = outcome.firings.map { firing in
             RoutingRecord.Firing(
-                ruleID: firing.ruleID, matchedJSON: RoutingJSON.array(firing.matchedConditions),
+                ruleID: firing.ruleID, matched: firing.matchedConditions,
                 actionsJSON: actionsJSON[firing.ruleID] ?? json(firing.actions) ?? "[]",
                 escalations: outcome.escalations.filter { $0.ruleID == firing.ruleID }
                     .map { RoutingRecord.Escalation(team: $0.team, reason: $0.reason) },
@@ -40,8 +39,8 @@ extension Router {
                     + outcome.writeBacks.filter { $0.ruleID == firing.ruleID }.compactMap(HelpdeskTarget.outboxRow))
         }
         return RoutingRecord(ticketID: candidate.ticket.id, contentHash: candidate.ticket.contentHash, firings: firings,
-                             overridesJSON: outcome.changes.isEmpty ? nil : RoutingJSON.overrides(outcome.changes),
-                             factsJSON: RoutedFacts(subject).json)
+                             overrides: outcome.changes.isEmpty ? nil : RoutingOverrides(outcome.changes),
+                             facts: RoutedFacts(subject))
     }
 
     /// Each rule's actions as JSON, encoded once per router.
@@ -58,20 +57,11 @@ extension Router {
     }
 }
 
-/// The `routing_overrides` column's JSON shape.
-struct StoredChanges: Encodable {
-    var department: String?
-    var priority: String?
-    var added_tags: [String]
-    var removed_tags: [String]
-    var needs_human_reason: String?
-
+extension RoutingOverrides {
+    /// The store's record of a rule outcome's net changes.
     init(_ c: RoutingChanges) {
-        department = c.department
-        priority = c.priority?.rawValue
-        added_tags = c.addedTags
-        removed_tags = c.removedTags
-        needs_human_reason = c.needsHumanReason
+        self.init(department: c.department, priority: c.priority, addedTags: c.addedTags, removedTags: c.removedTags,
+                  needsHumanReason: c.needsHumanReason)
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TriageModel
 import TriageRules
 import TriageStore
@@ -25,22 +26,6 @@ public struct Router: Sendable {
     public init(rules: RuleSet) {
         engine = RuleEngine(rules: rules)
         actionsJSON = Self.actionsJSON(of: rules)
-    }
-
-    /// Loads and parses `rulesFile`; throws ``RoutingError`` or `RulesError` (every error with line and column).
-    public init(rulesFile: URL, departments: [String]? = nil) throws {
-        self.init(rules: try Self.loadRules(rulesFile, departments: departments))
-    }
-
-    /// Parses a rules file.
-    public static func loadRules(_ file: URL, departments: [String]? = nil) throws -> RuleSet {
-        let text: String
-        do {
-            text = try String(contentsOf: file, encoding: .utf8)
-        } catch {
-            throw RoutingError.unreadableRules(file: file.path, reason: error.localizedDescription)
-        }
-        return try RuleSet.parse(yaml: text, file: file.path, departments: departments)
     }
 
     /// Routes every triaged ticket whose current content version was not routed yet.
@@ -141,17 +126,16 @@ private struct SharedSlots: @unchecked Sendable {
 }
 
 /// The next batch's read, on a background queue.
-private final class PrefetchedRead: @unchecked Sendable {
+private final class PrefetchedRead: Sendable {
     private let queue = DispatchQueue(label: "routing-reads")
     private let group = DispatchGroup()
-    private let lock = NSLock()
-    private var result: Result<[RoutingCandidate], any Error> = .success([])
+    private let result = Mutex<Result<[RoutingCandidate], any Error>>(.success([]))
 
     func start(_ read: @escaping @Sendable () throws -> [RoutingCandidate]) {
         group.enter()
         queue.async { [self] in
             let value = Result { try read() }
-            lock.withLock { result = value }
+            result.withLock { $0 = value }
             group.leave()
         }
     }
@@ -159,19 +143,22 @@ private final class PrefetchedRead: @unchecked Sendable {
     /// Waits for the read in flight and returns its batch (rethrows its error).
     func wait() throws -> [RoutingCandidate] {
         group.wait()
-        return try lock.withLock { result }.get()
+        return try result.withLock { $0 }.get()
     }
 }
 
 /// One routing write at a time on a background queue, with the totals and the first error.
-private final class PendingWrites: @unchecked Sendable {
+private final class PendingWrites: Sendable {
+    private struct State {
+        var error: (any Error)?
+        var totals = RoutingWriteCounts()
+    }
+
     private let queue = DispatchQueue(label: "routing-writes")
     private let group = DispatchGroup()
-    private let lock = NSLock()
-    private var error: (any Error)?
-    private var totals = RoutingWriteCounts()
+    private let state = Mutex(State())
 
-    var counts: RoutingWriteCounts { lock.withLock { totals } }
+    var counts: RoutingWriteCounts { state.withLock { $0.totals } }
 
     func submit(_ write: @escaping @Sendable () throws -> RoutingWriteCounts) {
         group.enter()
@@ -179,15 +166,15 @@ private final class PendingWrites: @unchecked Sendable {
             defer { group.leave() }
             do {
                 let c = try write()
-                lock.withLock {
-                    totals.tickets += c.tickets
-                    totals.firings += c.firings
-                    totals.escalations += c.escalations
-                    totals.notifications += c.notifications
-                    totals.writeBacks += c.writeBacks
+                state.withLock { state in
+                    state.totals.tickets += c.tickets
+                    state.totals.firings += c.firings
+                    state.totals.escalations += c.escalations
+                    state.totals.notifications += c.notifications
+                    state.totals.writeBacks += c.writeBacks
                 }
             } catch {
-                lock.withLock { self.error = self.error ?? error }
+                state.withLock { $0.error = $0.error ?? error }
             }
         }
     }
@@ -195,6 +182,6 @@ private final class PendingWrites: @unchecked Sendable {
     /// Waits for the write in flight; rethrows its error.
     func waitForPrevious() throws {
         group.wait()
-        if let error = lock.withLock({ self.error }) { throw error }
+        if let error = state.withLock({ $0.error }) { throw error }
     }
 }

@@ -47,7 +47,7 @@ public struct HelpdeskSync: Sendable {
                                 startedFrom: start.description, dryRun: dryRun)
         report.cursor = try storedCursor()?.position
         let importer = SyncPageImporter(format: source.format, options: options)
-        var diagnostics: [ImportRunDiagnostic] = []
+        var diagnostics: [ImportDiagnostic] = []
         if !dryRun {
             report.importRunID = try store.beginImportRun(file: "sync \(source.cursorKey)", format: source.format.rawValue, source: sourceName)
         }
@@ -65,7 +65,7 @@ public struct HelpdeskSync: Sendable {
                 let prepared = tickets.map(PreparedTicket.init)
                 report.mapSeconds += Self.seconds(clock.now - mapStart)
                 report.diagnosticCount += pageDiagnostics.count
-                diagnostics += pageDiagnostics.prefix(max(0, 1000 - diagnostics.count)).map(ImportPipeline.row)
+                diagnostics += pageDiagnostics.prefix(max(0, 1000 - diagnostics.count))
                 report.counts.failed += pageDiagnostics.filter { $0.severity == .error }.count
                 let storeStart = clock.now
                 if dryRun {

@@ -14,9 +14,7 @@ struct SyncPageImporter {
 
     /// The page's tickets, in page order, and the records the importer could not read.
     func tickets(of page: SyncPage, label: String) throws -> (tickets: [ImportedTicket], diagnostics: [ImportDiagnostic]) {
-        guard let importer = ImporterRegistry.importer(for: format) else {
-            throw ImportError.unreadable(file: label, reason: "the \(format.rawValue) importer is not available in this version")
-        }
+        let importer = ImporterRegistry.importer(for: format)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("triage-sync-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false,
                                                 attributes: [.posixPermissions: 0o700])

@@ -18,7 +18,8 @@ public struct CascadeClassifier: Classifier, CostEstimating {
         public var claudeThreshold: Double
         public var fallbackToLocal: Bool
 
-        public init(localThreshold: Double = 0.85, claudeThreshold: Double = 0.6, fallbackToLocal: Bool = false) {
+        public init(localThreshold: Double = CascadeDefaults.localThreshold, claudeThreshold: Double = NeedsHumanThreshold.default,
+                    fallbackToLocal: Bool = false) {
             self.localThreshold = localThreshold
             self.claudeThreshold = claudeThreshold
             self.fallbackToLocal = fallbackToLocal

@@ -38,9 +38,10 @@ public struct ClaudeClassifier: Classifier, CostEstimating {
     /// - Parameters:
     ///   - model: overrides `settings.model` (the cascade builds its escalation classifier this way).
     ///   - catalog: prices and model facts; an unknown model works but its calls have no cost (and a warning).
+    ///   - logger: the caller's logger; without one the classifier logs nothing.
     /// - Throws: ``ClaudeClassifierError/invalidSettings(_:)``, or a redaction pattern error.
     public init(client: AnthropicClient, settings: ClaudeSettings, departments: [Department], prompt: ClaudePromptTemplate,
-                model: String? = nil, catalog: ModelCatalog = .standard, logger: Logger = Logger(label: "ClaudeClassifier")) throws {
+                model: String? = nil, catalog: ModelCatalog = .standard, logger: Logger = Logger(label: "ClaudeClassifier", factory: { _ in SwiftLogNoOpLogHandler() })) throws {
         guard !departments.isEmpty else { throw ClaudeClassifierError.invalidSettings("no departments configured") }
         guard settings.maxTokens > 0 else { throw ClaudeClassifierError.invalidSettings("max_tokens must be positive, not \(settings.maxTokens)") }
         for (name, value) in [("confidence_threshold", settings.confidenceThreshold), ("local_threshold", settings.localThreshold)]

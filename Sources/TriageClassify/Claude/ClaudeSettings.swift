@@ -2,9 +2,9 @@ import AnthropicClient
 import Foundation
 import TriageModel
 
-/// The `claude:` section of `triage.yml`: which model, how long the answer may be, thresholds and redaction.
-///
-/// Every key is optional in the file (snake_case); a missing key keeps its default:
+/// The Claude stage's settings: which model, how long the answer may be, thresholds and redaction. They are read
+/// from the `claude:` section of `triage.yml` by TicketTriage's configuration (`ClaudeSettings+File.swift`); every
+/// key is optional there (snake_case) and a missing key keeps the default below:
 ///
 /// ```yaml
 /// claude:
@@ -21,7 +21,7 @@ import TriageModel
 ///   idle_timeout_seconds: 60
 ///   redaction: { emails: true, phones: true, cards: true, ibans: true, restore_in_summary: true, patterns: [] }
 /// ```
-public struct ClaudeSettings: Codable, Sendable, Hashable {
+public struct ClaudeSettings: Sendable, Hashable {
     /// The model that classifies (`claude-haiku-5-5`; `claude-haiku-4-5` keeps working).
     public var model: String
     /// A larger model asked again when `model`'s confidence is below `confidenceThreshold` (cascade only).
@@ -51,7 +51,7 @@ public struct ClaudeSettings: Codable, Sendable, Hashable {
 
     public init(model: String = "claude-haiku-5-5", escalationModel: String? = nil, maxTokens: Int = 400,
                 summaryWords: Int = 60, summaryLanguage: String = "English", effort: String? = "low",
-                confidenceThreshold: Double = NeedsHumanThreshold.default, localThreshold: Double = 0.85, fallbackToLocal: Bool = false,
+                confidenceThreshold: Double = NeedsHumanThreshold.default, localThreshold: Double = CascadeDefaults.localThreshold, fallbackToLocal: Bool = false,
                 requestTimeoutSeconds: Double = 120, idleTimeoutSeconds: Double = 60, redaction: RedactionSettings = RedactionSettings(), examples: [PromptExample] = PromptExample.defaults) {
         self.model = model
         self.escalationModel = escalationModel
@@ -68,42 +68,6 @@ public struct ClaudeSettings: Codable, Sendable, Hashable {
         self.examples = examples
     }
 
-    enum CodingKeys: String, CodingKey {
-        case model, effort, redaction, examples
-        case escalationModel = "escalation_model"
-        case maxTokens = "max_tokens"
-        case summaryWords = "summary_words"
-        case summaryLanguage = "summary_language"
-        case confidenceThreshold = "confidence_threshold"
-        case localThreshold = "local_threshold"
-        case fallbackToLocal = "fallback_to_local"
-        case requestTimeoutSeconds = "request_timeout_seconds"
-        case idleTimeoutSeconds = "idle_timeout_seconds"
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        let d = ClaudeSettings()
-        model = try c.decodeIfPresent(String.self, forKey: .model) ?? d.model
-        escalationModel = try c.decodeIfPresent(String.self, forKey: .escalationModel)
-        maxTokens = try c.decodeIfPresent(Int.self, forKey: .maxTokens) ?? d.maxTokens
-        summaryWords = try c.decodeIfPresent(Int.self, forKey: .summaryWords) ?? d.summaryWords
-        summaryLanguage = try c.decodeIfPresent(String.self, forKey: .summaryLanguage) ?? d.summaryLanguage
-        effort = try c.decodeIfPresent(String.self, forKey: .effort) ?? d.effort
-        confidenceThreshold = try c.decodeIfPresent(Double.self, forKey: .confidenceThreshold) ?? d.confidenceThreshold
-        localThreshold = try c.decodeIfPresent(Double.self, forKey: .localThreshold) ?? d.localThreshold
-        fallbackToLocal = try c.decodeIfPresent(Bool.self, forKey: .fallbackToLocal) ?? d.fallbackToLocal
-        requestTimeoutSeconds = try c.decodeIfPresent(Double.self, forKey: .requestTimeoutSeconds) ?? d.requestTimeoutSeconds
-        idleTimeoutSeconds = try c.decodeIfPresent(Double.self, forKey: .idleTimeoutSeconds) ?? d.idleTimeoutSeconds
-        for (key, value) in [(CodingKeys.requestTimeoutSeconds, requestTimeoutSeconds), (.idleTimeoutSeconds, idleTimeoutSeconds)]
-        where !(value > 0 && value <= 3600) {
-            throw DecodingError.dataCorruptedError(forKey: key, in: c,
-                debugDescription: "\(key.rawValue) must be a number of seconds above 0 and at most 3600, not \(value)")
-        }
-        redaction = try c.decodeIfPresent(RedactionSettings.self, forKey: .redaction) ?? d.redaction
-        examples = try c.decodeIfPresent([PromptExample].self, forKey: .examples) ?? d.examples
-    }
-
     /// The client settings these imply: request and idle timeouts, and `concurrency` requests in flight.
     public func apply(to configuration: inout AnthropicConfiguration, concurrency: Int?) {
         configuration.timeout = .milliseconds(Int64(requestTimeoutSeconds * 1000))
@@ -113,7 +77,7 @@ public struct ClaudeSettings: Codable, Sendable, Hashable {
 }
 
 /// What is redacted before ticket text leaves the machine.
-public struct RedactionSettings: Codable, Sendable, Hashable {
+public struct RedactionSettings: Sendable, Hashable {
     public var emails: Bool
     public var phones: Bool
     public var cards: Bool
@@ -136,20 +100,5 @@ public struct RedactionSettings: Codable, Sendable, Hashable {
     /// The redactor's options.
     public var options: PIIRedactor.Options {
         PIIRedactor.Options(emails: emails, phones: phones, cards: cards, ibans: ibans, extraPatterns: patterns)
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case emails, phones, cards, ibans, patterns
-        case restoreInSummary = "restore_in_summary"
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        emails = try c.decodeIfPresent(Bool.self, forKey: .emails) ?? true
-        phones = try c.decodeIfPresent(Bool.self, forKey: .phones) ?? true
-        cards = try c.decodeIfPresent(Bool.self, forKey: .cards) ?? true
-        ibans = try c.decodeIfPresent(Bool.self, forKey: .ibans) ?? true
-        patterns = try c.decodeIfPresent([PIIRedactor.Pattern].self, forKey: .patterns) ?? []
-        restoreInSummary = try c.decodeIfPresent(Bool.self, forKey: .restoreInSummary) ?? true
     }
 }

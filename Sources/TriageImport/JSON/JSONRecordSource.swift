@@ -1,4 +1,5 @@
 import Foundation
+import TriageModel
 
 /// Streams the records of a JSON export, whether it is JSON Lines (one record per line) or one document with
 /// the records in arrays at known key paths. Each record is parsed alone: a broken one becomes a diagnostic

@@ -1,3 +1,4 @@
+import TriageModel
 /// A field of one record that cannot be read: the record is skipped and reported, the file goes on.
 ///
 /// Internal to the XML importers; it never leaves the module (it becomes an ``ImportDiagnostic``).

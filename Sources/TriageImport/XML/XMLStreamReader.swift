@@ -1,5 +1,6 @@
 import CLibXML2
 import Foundation
+import TriageModel
 
 /// A forward-only pull reader over libxml2's `xmlTextReader`, with safe options and caps.
 ///

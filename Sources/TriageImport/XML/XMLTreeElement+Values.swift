@@ -53,7 +53,7 @@ extension XMLTreeElement {
     /// The timestamp at `path`; `nil` when absent. An unreadable one is `nil` plus a warning in `warnings`.
     func date(_ path: String, zone: TimeZone, warnings: inout [XMLFieldProblem]) -> Date? {
         guard let text = string(path) else { return nil }
-        if let date = XMLDateParser.parse(text, defaultZone: zone) { return date }
+        if let date = FlexibleDateParser(defaultTimeZone: zone).date(from: text) { return date }
         warnings.append(XMLFieldProblem(field: path, message: "`\(text)` is not a timestamp this importer reads; left empty",
                                         line: element(at: path)?.line))
         return nil

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// ```swift
 /// let sender = SMTPSender(server: "smtp://mail.example.com:587", username: "digest", password: secret)
-/// try await sender.send(MailMessage(from: "triage@example.com", to: ["lead@example.com"], subject: "Digest",
+/// try await sender.send(OutgoingMail(from: "triage@example.com", to: ["lead@example.com"], subject: "Digest",
 ///                                   text: text, html: html))
 /// ```
 public struct SMTPSender: Sendable {
@@ -36,7 +36,7 @@ public struct SMTPSender: Sendable {
     }
 
     /// Sends `message`; the transfer runs on its own thread, off the cooperative pool.
-    public func send(_ message: MailMessage) async throws {
+    public func send(_ message: OutgoingMail) async throws {
         let sender = self
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             Thread.detachNewThread {
@@ -51,7 +51,7 @@ public struct SMTPSender: Sendable {
     }
 
     /// Sends `message` on the calling thread.
-    public func sendBlocking(_ message: MailMessage) throws {
+    public func sendBlocking(_ message: OutgoingMail) throws {
         let lower = server.lowercased()
         guard lower.hasPrefix("smtp://") || lower.hasPrefix("smtps://"), server.count > 8 else {
             throw SMTPError.invalidServer(server)

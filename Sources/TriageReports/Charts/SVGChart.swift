@@ -1,4 +1,5 @@
 import Foundation
+import TriageModel
 
 /// Small inline SVG charts for the HTML digest. Pure: values in, markup out, same bytes every time.
 ///

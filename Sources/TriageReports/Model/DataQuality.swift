@@ -1,4 +1,5 @@
 import Foundation
+import TriageModel
 
 /// Import problems of the day: the records that did not make it into the store.
 public struct DataQuality: Codable, Sendable, Hashable {

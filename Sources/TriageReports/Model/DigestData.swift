@@ -1,4 +1,5 @@
 import Foundation
+import TriageModel
 
 /// Everything one daily digest says, as plain values: the input of every renderer and the `--format json` output.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import TriageModel
 
 /// Tickets created during the day, split by each dimension triage assigns or the import knows.
 public struct NewTicketCounts: Codable, Sendable, Hashable {

@@ -142,7 +142,7 @@ extension DigestViewModel {
         }
         let lines = TextTable(rows: zip(rows, sorted).map { row, item in
             [row.label, row.count, row.percent, TextTable.bar(item.count, of: maximum)]
-        }, rightAligned: [1, 2]).lines()
+        }, rightAligned: [1, 2], indent: "  ").lines()
         let labelled = sorted.map { LabelCount(TextEscaping.oneLine($0.label), $0.count) }
         return Breakdown(title: title, rows: rows, any: !rows.isEmpty, total: NumberText.count(total), lines: lines,
                          chartSVG: rows.isEmpty ? "" : chart?(labelled) ?? "")
@@ -162,7 +162,7 @@ extension DigestViewModel {
         }
         let lines = TextTable(rows: [["day", "new", "solved", "open"]] + rows.map {
             [$0.label, $0.newTickets, $0.solved, $0.stillOpen]
-        }, rightAligned: [1, 2, 3]).lines()
+        }, rightAligned: [1, 2, 3], indent: "  ").lines()
         let title = "New, solved and open tickets, last \(days.count) days"
         let svg = days.isEmpty ? "" : chart.lines(labels: rows.map(\.label), series: [
             SVGChart.Series(name: "New", values: days.map(\.newTickets), color: chart.barColor),
@@ -203,7 +203,7 @@ extension DigestViewModel {
             ["Cache-read share", view.cache],
             ["Batch share", view.batch],
             ["Cost", view.cost],
-        ], rightAligned: [1]).lines()
+        ], rightAligned: [1], indent: "  ").lines()
         return TriageView(
             anyWork: figures.ticketsTriaged > 0 || figures.calls > 0, day: day,
             coverage: figures.newTicketsTriaged.map {

@@ -1,3 +1,4 @@
+import TriageModel
 /// The executive summary paragraph composed from a digest's numbers: pure, deterministic, plain text.
 ///
 /// This is the fallback when no model writes the summary; the renderers take any summary text in its place.

@@ -51,6 +51,6 @@ public struct RuleSubject: Sendable, Hashable, Codable {
                   now: now)
     }
 
-    /// `source/externalID`: how explanations and notifications name the ticket.
-    public var ticketKey: String { "\(ticket.source)/\(ticket.externalID)" }
+    /// `source:externalID`: how explanations name the ticket, as every command and the store do (`triage show`).
+    public var ticketKey: String { "\(ticket.source):\(ticket.externalID)" }
 }

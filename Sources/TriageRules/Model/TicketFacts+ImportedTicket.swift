@@ -2,18 +2,16 @@ import Foundation
 import TriageModel
 
 extension TicketFacts {
-    /// Facts of an imported ticket: `text` joins the public customer messages (trimmed text), oldest first.
+    /// Facts of an imported ticket, derived by ``TicketMessageFacts`` and ``ImportedTicket/effectiveCreatedAt``:
+    /// the values the store keeps for it and routing reads back.
     public init(_ ticket: ImportedTicket) {
-        let customer = ticket.messages.filter { $0.role == .customer && $0.isPublic }
-        let agent = ticket.messages.filter { $0.role == .agent && $0.isPublic }
-        let agentTimes = agent.compactMap(\.sentAt)
+        let derived = ticket.messageFacts
         self.init(
-            source: ticket.source, externalID: ticket.externalID, subject: ticket.subject,
-            text: customer.map(\.classifiableText).joined(separator: "\n\n"), channel: ticket.channel,
-            requesterEmail: ticket.requester?.email, organization: ticket.organization, tags: ticket.tags,
-            status: ticket.status, createdAt: ticket.createdAt ?? ticket.messages.compactMap(\.sentAt).min(),
-            messageCount: ticket.messages.count, lastCustomerMessageAt: customer.compactMap(\.sentAt).max(),
-            firstAgentReplyAt: agentTimes.min(), lastAgentReplyAt: agentTimes.max(),
+            source: ticket.source, externalID: ticket.externalID, subject: ticket.subject, text: derived.text,
+            channel: ticket.channel, requesterEmail: ticket.requester?.email, organization: ticket.organization,
+            tags: ticket.tags, status: ticket.status, createdAt: ticket.effectiveCreatedAt,
+            messageCount: derived.messageCount, lastCustomerMessageAt: derived.lastCustomerMessageAt,
+            firstAgentReplyAt: derived.firstAgentReplyAt, lastAgentReplyAt: derived.lastAgentReplyAt,
             customFields: ticket.customFields, labelDepartment: ticket.labelDepartment,
             labelPriority: ticket.labelPriority)
     }

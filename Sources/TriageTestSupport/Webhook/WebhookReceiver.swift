@@ -27,6 +27,7 @@ public final class WebhookReceiver: Sendable {
         let server = try await LoopbackServer.start(port: port, handler: ClosureHTTPHandler { request in
             let body = try await request.bodyData
             let key = request.headers[HTTPHeader("Idempotency-Key")]
+            await state.noteArrival()
             switch await state.nextFault() {
             case let .status(code)?:
                 await state.noteAttempt()
@@ -47,8 +48,11 @@ public final class WebhookReceiver: Sendable {
         return WebhookReceiver(server: server, state: state)
     }
 
-    /// Requests that reached the handler (faulted ones included).
+    /// Requests that reached the handler (faulted ones included), counted when answered.
     public var requestCount: Int { get async { await state.attempts } }
+    /// Requests that reached the handler, counted on arrival: a request held by a `.delay` fault counts at once
+    /// (tests wait for it instead of sleeping).
+    public var arrivalCount: Int { get async { await state.arrivals } }
     /// Every received body's idempotency key, repeats included, in arrival order (`""` when the header was missing).
     public var receivedKeys: [String] { get async { await state.keys } }
     /// Distinct keys received: what a deduplicating receiver processes.
@@ -64,6 +68,7 @@ public final class WebhookReceiver: Sendable {
 actor WebhookLedger {
     private var faults: [WebhookFault]
     private(set) var attempts = 0
+    private(set) var arrivals = 0
     private(set) var keys: [String] = []
     private(set) var bodies: [String: String] = [:]
 
@@ -74,6 +79,8 @@ actor WebhookLedger {
     }
 
     func noteAttempt() { attempts += 1 }
+
+    func noteArrival() { arrivals += 1 }
 
     func receive(key: String?, body: Data) {
         attempts += 1

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import TriageModel
 import Logging
 import TicketTriage
@@ -18,6 +19,9 @@ struct GlobalOptions: ParsableArguments {
 
     var environment: [String: String] { ProcessInfo.processInfo.environment }
 
+    /// Where the store, the settings and the rules are (TicketTriage resolves them; see ``Workspace``).
+    var workspace: Workspace { Workspace(databaseFlag: db, configurationFlag: config, environment: environment) }
+
     /// The logger for this run (bootstrapped once, to stderr).
     func logger(_ label: String = "triage") -> Logger {
         LoggingBootstrap.once(level: logLevel)
@@ -27,60 +31,19 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// The settings, or the defaults when there is no file.
-    func loadConfiguration() throws -> TriageConfiguration {
-        guard let path = StoreLocation.configuration(flag: config, environment: environment) else { return TriageConfiguration() }
-        do {
-            return try TriageConfiguration.load(from: URL(fileURLWithPath: path))
-        } catch {
-            throw CLIError(error, exitCode: .configuration)
-        }
-    }
+    func loadConfiguration() throws -> TriageConfiguration { try workspace.configuration() }
 
-    var databasePath: String { StoreLocation.database(flag: db, environment: environment) }
+    var databasePath: String { workspace.databasePath }
 
     /// Opens (creating if needed) the store.
-    func openStore() throws -> TicketStore {
-        do {
-            return try TicketStore(path: databasePath)
-        } catch {
-            throw Self.storeError(error)
-        }
-    }
+    func openStore() throws -> TicketStore { try workspace.openStore() }
 
     /// Opens an existing store for writing; a missing file is an error.
-    func openExistingStore() throws -> TicketStore {
-        try requireStore()
-        return try openStore()
-    }
+    func openExistingStore() throws -> TicketStore { try workspace.openExistingStore() }
 
     /// Opens an existing store for reading only (list, show, search, export, stats, outbox list, rules test and
     /// explain): works on read-only files, folders and media, and never changes the file.
-    func openReadOnlyStore() throws -> TicketStore {
-        // A broken --config (or triage.yml) is reported here too, not only by the commands that use a setting.
-        _ = try loadConfiguration()
-        try requireStore()
-        do {
-            return try TicketStore(path: databasePath, readOnly: true)
-        } catch {
-            throw Self.storeError(error)
-        }
-    }
-
-    private func requireStore() throws {
-        guard FileManager.default.fileExists(atPath: databasePath) else {
-            throw CLIError(message: "no store at \(databasePath): run `triage import FILE` (or `triage init`) first, or pass --db", exitCode: .noInput)
-        }
-    }
-
-    /// Store errors with their exit codes: a damaged or foreign file is bad input (65), an unopenable one missing
-    /// input (66), everything else a failure (1).
-    static func storeError(_ error: any Error) -> CLIError {
-        switch error as? StoreError {
-        case .damaged?, .notAStore?: CLIError(error, exitCode: .dataError)
-        case .cannotOpen?: CLIError(error, exitCode: .noInput)
-        default: CLIError(error, exitCode: .failure)
-        }
-    }
+    func openReadOnlyStore() throws -> TicketStore { try workspace.openReadOnlyStore() }
 }
 
 extension Logger.Level: @retroactive ExpressibleByArgument {}
@@ -96,11 +59,10 @@ struct OutputOptions: ParsableArguments {
 }
 
 enum LoggingBootstrap {
-    nonisolated(unsafe) private static var done = false
-    private static let lock = NSLock()
+    private static let done = Mutex(false)
 
     static func once(level: Logger.Level) {
-        lock.withLock {
+        done.withLock { done in
             guard !done else { return }
             done = true
             LoggingSystem.bootstrap { label in

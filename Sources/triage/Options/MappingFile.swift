@@ -1,5 +1,6 @@
 import Foundation
 import TriageImport
+import TriageModel
 
 /// The field mapping for an input file: `--mapping PATH` when given (it must exist), else a `mapping.yml` beside
 /// the file, else none.
@@ -7,13 +8,9 @@ enum MappingFile {
     static func load(explicit path: String?, for file: URL) throws -> FieldMapping? {
         let candidate = path.map { URL(fileURLWithPath: $0) } ?? file.deletingLastPathComponent().appendingPathComponent("mapping.yml")
         guard FileManager.default.fileExists(atPath: candidate.path) else {
-            if let path { throw CLIError(message: "mapping file \(path) not found", exitCode: .noInput) }
+            if let path { throw CommandFailure("mapping file \(path) not found", status: .noInput) }
             return nil
         }
-        do {
-            return try FieldMapping.load(from: candidate)
-        } catch {
-            throw CLIError(error, exitCode: .configuration)
-        }
+        return try FieldMapping.load(from: candidate)
     }
 }

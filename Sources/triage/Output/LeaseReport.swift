@@ -1,16 +1,12 @@
 import Foundation
+import TriageModel
 import TriageStore
 
 /// What `triage run` says about leases: those it took over from dead runs, and tickets another run still holds.
 enum LeaseReport {
     /// Takes over the leases of runs whose process is gone on this host (and of `runs`), saying so on stderr.
     static func takeOver(store: TicketStore, runs: Set<Int64>) throws {
-        let takeover: TicketStore.LeaseTakeover
-        do {
-            takeover = try store.takeOverDeadRuns(runs: runs)
-        } catch {
-            throw CLIError(error, exitCode: .failure)
-        }
+        let takeover = try store.takeOverDeadRuns(runs: runs)
         for holder in takeover.released {
             let why = holder.owner.runID.map(runs.contains) == true ? "as asked" : "its process \(holder.owner.pid.map(String.init) ?? "?") is gone"
             Terminal.err("took over \(holder.ticketIDs.count) ticket(s) leased by \(describe(holder.owner)) (\(why))")
@@ -24,7 +20,7 @@ enum LeaseReport {
 
     /// After a run: tickets still leased by other runs are named with their holder and expiry; exit 75.
     static func heldElsewhere(store: TicketStore) throws {
-        let holders = (try? store.leaseHolders()) ?? []
+        let holders = try store.leaseHolders()
         guard !holders.isEmpty else { return }
         for holder in holders {
             let ids = holder.ticketIDs.prefix(10).map(String.init).joined(separator: ", ")
@@ -33,9 +29,9 @@ enum LeaseReport {
             Terminal.err("\(holder.ticketIDs.count) ticket(s) are held by \(describe(holder.owner)) until \(until) UTC: \(ids)")
         }
         let runs = holders.compactMap(\.owner.runID).map(String.init)
-        throw CLIError(message: "some pending tickets are leased by another run and were not triaged; run again after it ends "
+        throw CommandFailure("some pending tickets are leased by another run and were not triaged; run again after it ends "
                        + "or its leases expire" + (runs.isEmpty ? "" : ", or, if that run is gone, `triage run --take-over \(runs[0])`"),
-                       exitCode: .temporary)
+                       status: .temporary)
     }
 
     static func describe(_ owner: LeaseOwner) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TriageModel
 
 /// stdout for results, stderr for everything else; progress only when stderr is a terminal.
@@ -28,24 +29,24 @@ enum Terminal {
         err("triage: error: \(message)")
     }
 
-    nonisolated(unsafe) private static var progressShown = false
-    private static let lock = NSLock()
+    /// Whether a progress line is on screen (it is cleared before any other line).
+    private static let progressShown = Mutex(false)
 
     /// Replaces the progress line on stderr (terminal only).
     static func progress(_ line: String) {
         guard stderrIsTerminal else { return }
-        lock.withLock {
+        progressShown.withLock { shown in
             FileHandle.standardError.write(Data(("\r\u{1B}[2K" + DisplayText.line(line)).utf8))
-            progressShown = true
+            shown = true
         }
     }
 
     static func clearProgress() {
         guard stderrIsTerminal else { return }
-        lock.withLock {
-            if progressShown {
+        progressShown.withLock { shown in
+            if shown {
                 FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
-                progressShown = false
+                shown = false
             }
         }
     }
@@ -57,30 +58,5 @@ enum Terminal {
         encoder.dateEncodingStrategy = .iso8601
         encoder.keyEncodingStrategy = .convertToSnakeCase
         raw(String(decoding: DisplayText.escapingControlsInJSON(try encoder.encode(value)), as: UTF8.self) + "\n")
-    }
-}
-
-/// Plain-text tables for `list`, `search` and `stats`.
-struct TextTable {
-    var headers: [String]
-    var rows: [[String]] = []
-
-    func render() -> String {
-        var widths = headers.map(\.count)
-        for row in rows {
-            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
-        }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { i, cell in
-                i == cells.count - 1 ? cell : cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ")
-        }
-        return ([line(headers)] + rows.map(line)).joined(separator: "\n")
-    }
-
-    /// Shortens `text` to `width` characters with an ellipsis, on one line, control characters made visible.
-    static func clip(_ text: String, _ width: Int) -> String {
-        let flat = DisplayText.line(text)
-        return flat.count <= width ? flat : String(flat.prefix(width - 1)) + "…"
     }
 }

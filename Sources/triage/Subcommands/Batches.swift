@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TriageModel
 import TriageStore
 
 /// `triage batches`: the Message Batches submitted for triage, with what they still wait for.
@@ -47,18 +48,16 @@ struct Batches: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors {
-            let store = try global.openExistingStore()
-            let rows = try store.batchOverview(limit: limit).map(Row.init)
-            if output.format == .json { return try Terminal.json(rows) }
-            if rows.isEmpty { return Terminal.err("no batches (`triage run --backend claude --batch` submits one)") }
-            func time(_ date: Date?) -> String { date.map { String(SQLDate.string($0).prefix(19)) } ?? "-" }
-            var table = TextTable(headers: ["BATCH", "STATUS", "MODEL", "CREATED", "REQUESTS", "WAITING", "COLLECTED", "COST"])
-            for r in rows {
-                table.rows.append([r.id, r.status, r.model, time(r.createdAt), String(r.requests), String(r.waiting),
-                                   time(r.collectedAt), String(format: "$%.4f", r.costUSD)])
-            }
-            Terminal.out(table.render())
+        let store = try global.openExistingStore()
+        let rows = try store.batchOverview(limit: limit).map(Row.init)
+        if output.format == .json { return try Terminal.json(rows) }
+        if rows.isEmpty { return Terminal.err("no batches (`triage run --backend claude --batch` submits one)") }
+        func time(_ date: Date?) -> String { date.map { String(SQLDate.string($0).prefix(19)) } ?? "-" }
+        var table = TextTable(headers: ["BATCH", "STATUS", "MODEL", "CREATED", "REQUESTS", "WAITING", "COLLECTED", "COST"])
+        for r in rows {
+            table.rows.append([r.id, r.status, r.model, time(r.createdAt), String(r.requests), String(r.waiting),
+                               time(r.collectedAt), String(format: "$%.4f", r.costUSD)])
         }
+        Terminal.out(table.render())
     }
 }

@@ -1,7 +1,5 @@
-import AnthropicClient
 import ArgumentParser
 import Foundation
-import TriageClassify
 import TriageReports
 import TriageRules
 import TriageStore
@@ -78,65 +76,48 @@ struct Digest: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await reportingErrors(execute)
-    }
-
-    private func execute() async throws {
-        do {
-            let configuration = try global.loadConfiguration()
-            let settings = configuration.digest
-            let store = send || post != nil || postChat || summary == .claude ? try global.openExistingStore() : try global.openReadOnlyStore()
-            let job = DigestJob(store: store, settings: settings, environment: global.environment)
-            let request = DigestJob.Request(date: date, timeZone: timeZone, format: format.rawValue,
-                                            customTemplate: template, templatesDirectory: templates)
-            do {
-                let data = try job.data(for: request, sla: try slaPolicy(configuration))
-                let label = DigestJob.describe(data)
-                let written = summary == .claude && format != .json
-                    ? try await claudeSummary(for: data, store: store, configuration: configuration) : nil
-                if out != nil || !send {
-                    let text = try job.render(data, request: request, summary: written)
-                    if let out {
-                        // Text and Markdown are read in terminals and editors: no control characters from tickets.
-                        try DigestDelivery.write(format == .text || format == .md ? DisplayText.safe(text) : text, to: out)
-                        Terminal.err("\(label) written to \(out)")
-                    } else {
-                        // Ticket text must not reach the terminal as escape sequences; JSON escapes its own.
-                        Terminal.raw(format == .json ? String(decoding: DisplayText.escapingControlsInJSON(Data(text.utf8)), as: UTF8.self)
-                                                     : DisplayText.safe(text))
-                    }
-                }
-                if let url = try chatWebhook(configuration) {
-                    // Chat text, not Markdown: Slack-style services read `<…>` as mentions and links and know no
-                    // backslash escapes, so the plain-text digest goes with `&`, `<` and `>` escaped.
-                    var textRequest = request
-                    textRequest.format = "text"
-                    textRequest.customTemplate = nil
-                    let text = ChatText.escaped(DisplayText.safe(try job.render(data, request: textRequest, summary: written)))
-                    switch try await DigestWebhookPost(store: store).post(markdown: text, for: data.day, to: url, force: force) {
-                    case .sent: Terminal.err("\(label) posted to \(TargetRedaction.hostAndPort(of: url.absoluteString))")
-                    case .alreadySent(let at):
-                        Terminal.err("\(label) was already posted at \(ISO8601DateFormatter().string(from: at)); not posted again (--force reposts)")
-                    }
-                }
-                if send {
-                    switch try job.send(data, request: request, force: force, summary: written) {
-                    case .sent:
-                        Terminal.err("\(label) sent to \(settings.mail.to.joined(separator: ", "))")
-                    case .alreadySent(let at):
-                        Terminal.err("\(label) was already sent at \(ISO8601DateFormatter().string(from: at)); not sent again (--force resends)")
-                    }
-                }
-            } catch let error as DigestError {
-                switch error {
-                case .sendFailed: throw CLIError(error, exitCode: .unavailable)
-                case .cannotWrite: throw CLIError(error, exitCode: .failure)
-                case .invalidRequest, .templatesNotFound, .mailNotConfigured: throw CLIError(error, exitCode: .configuration)
-                }
-            } catch let error as CLIError {
-                throw error
-            } catch {
-                throw CLIError(error, exitCode: .failure)
+        let configuration = try global.loadConfiguration()
+        let settings = configuration.digest
+        let store = send || post != nil || postChat || summary == .claude ? try global.openExistingStore() : try global.openReadOnlyStore()
+        let job = DigestJob(store: store, settings: settings, environment: global.environment)
+        let request = DigestJob.Request(date: date, timeZone: timeZone, format: format.rawValue,
+                                        customTemplate: template, templatesDirectory: templates)
+        let data = try job.data(for: request, sla: try slaPolicy(configuration))
+        let label = DigestJob.describe(data)
+        let written = summary == .claude && format != .json
+            ? try await DigestSummaryService(store: store, configuration: configuration, environment: global.environment,
+                                   logger: global.logger()).write(for: data) : nil
+        if out != nil || !send {
+            let text = try job.render(data, request: request, summary: written)
+            if let out {
+                // Text and Markdown are read in terminals and editors: no control characters from tickets.
+                try DigestDelivery.write(format == .text || format == .md ? DisplayText.safe(text) : text, to: out)
+                Terminal.err("\(label) written to \(out)")
+            } else {
+                // Ticket text must not reach the terminal as escape sequences; JSON escapes its own.
+                Terminal.raw(format == .json ? String(decoding: DisplayText.escapingControlsInJSON(Data(text.utf8)), as: UTF8.self)
+                                             : DisplayText.safe(text))
+            }
+        }
+        if let url = try chatWebhook(configuration) {
+            // Chat text, not Markdown: Slack-style services read `<…>` as mentions and links and know no
+            // backslash escapes, so the plain-text digest goes with `&`, `<` and `>` escaped.
+            var textRequest = request
+            textRequest.format = "text"
+            textRequest.customTemplate = nil
+            let text = ChatText.escaped(DisplayText.safe(try job.render(data, request: textRequest, summary: written)))
+            switch try await DigestWebhookPost(store: store).post(markdown: text, for: data.day, to: url, force: force) {
+            case .sent: Terminal.err("\(label) posted to \(TargetRedaction.hostAndPort(of: url.absoluteString))")
+            case .alreadySent(let at):
+                Terminal.err("\(label) was already posted at \(ISO8601DateFormatter().string(from: at)); not posted again (--force reposts)")
+            }
+        }
+        if send {
+            switch try job.send(data, request: request, force: force, summary: written) {
+            case .sent:
+                Terminal.err("\(label) sent to \(settings.mail.to.joined(separator: ", "))")
+            case .alreadySent(let at):
+                Terminal.err("\(label) was already sent at \(ISO8601DateFormatter().string(from: at)); not sent again (--force resends)")
             }
         }
     }
@@ -154,46 +135,22 @@ struct Digest: AsyncParsableCommand {
             } else if let configured = configuration.digestChatWebhook, !configured.isEmpty {
                 (text, origin) = (configured, "digest.chat_webhook")
             } else {
-                throw CLIError(message: "--post-chat needs the webhook URL in $TRIAGE_CHAT_WEBHOOK or digest.chat_webhook in triage.yml",
-                               exitCode: .configuration)
+                throw CommandFailure("--post-chat needs the webhook URL in $TRIAGE_CHAT_WEBHOOK or digest.chat_webhook in triage.yml",
+                                     status: .configuration)
             }
         } else {
             return nil
         }
         guard let url = URL(string: text), url.scheme == "https" || url.scheme == "http", url.host?.isEmpty == false else {
-            throw CLIError(message: "\(origin) is not an http(s) URL (it is not shown: a webhook URL holds its token)",
-                           exitCode: .configuration)
+            throw CommandFailure("\(origin) is not an http(s) URL (it is not shown: a webhook URL holds its token)",
+                                 status: .configuration)
         }
         return url
     }
 
     /// The SLA policy of the rules file (`--rules`, else `rules:` in triage.yml), when it has an `sla:` section.
     private func slaPolicy(_ configuration: TriageConfiguration) throws -> DigestSLA? {
-        guard rules.path != nil || configuration.rules != nil else { return nil }
-        let file = try RulesFileOption.resolve(explicit: rules.path, global: global)
-        do {
-            let text = try String(contentsOfFile: file, encoding: .utf8)
-            return try RuleSet.parse(yaml: text, file: file, departments: configuration.departments.map(\.name)).sla.map { DigestSLA(policy: $0) }
-        } catch {
-            throw CLIError(message: "\(error)", exitCode: .configuration)
-        }
-    }
-
-    /// The executive summary written by Claude; its calls are stored with their cost even when it fails.
-    private func claudeSummary(for data: DigestData, store: TicketStore, configuration: TriageConfiguration) async throws -> String {
-        guard let apiConfiguration = AnthropicConfiguration(environment: global.environment) else {
-            throw CLIError(message: "--summary claude needs ANTHROPIC_API_KEY in the environment; without a key use --summary numbers", exitCode: .configuration)
-        }
-        let tickets = try store.ticketSummaries(createdFrom: data.day.start, to: data.day.end, limit: 5000)
-        let writer = ExecutiveSummaryWriter(client: AnthropicClient(configuration: apiConfiguration, logger: global.logger()),
-                                            model: configuration.claude.model, logger: global.logger())
-        do {
-            let (text, calls) = try await writer.write(day: data.day.date, numbers: ExecutiveSummary.compose(from: data), tickets: tickets)
-            try store.recordCalls(calls, ticketID: nil, runID: nil)
-            return text
-        } catch let error as ExecutiveSummaryError {
-            try? store.recordCalls(error.calls, ticketID: nil, runID: nil)
-            throw CLIError(message: error.description, exitCode: .unavailable)
-        }
+        guard try RulesFile.isConfigured(explicit: rules.path, workspace: global.workspace) else { return nil }
+        return try rules.file(global).ruleSet().sla.map { DigestSLA(policy: $0) }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TicketTriage
+import TriageModel
 import TriageClassify
 import TriageImport
 import TriageStore
@@ -40,27 +41,21 @@ struct Eval: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await reportingErrors {
-            let report: EvaluationReport
-            do {
-                if let test {
-                    report = try await evaluate(file: test)
-                } else {
-                    let store = try global.openExistingStore()
-                    if backend == .local {
-                        var training = LocalModelTraining(store: store)
-                        training.testFraction = holdout
-                        training.seed = seed
-                        report = try training.evaluateHeldOut()
-                    } else {
-                        report = try await BackendEvaluation(store: store, classifier: try classifier(), concurrency: concurrency).run(limit: limit)
-                    }
-                }
-            } catch {
-                throw CLIError(error, exitCode: .failure)  // a CLIError keeps its own code
+        let report: EvaluationReport
+        if let test {
+            report = try await evaluate(file: test)
+        } else {
+            let store = try global.openExistingStore()
+            if backend == .local {
+                var training = LocalModelTraining(store: store)
+                training.testFraction = holdout
+                training.seed = seed
+                report = try training.evaluateHeldOut()
+            } else {
+                report = try await BackendEvaluation(store: store, classifier: try classifier(), concurrency: concurrency).run(limit: limit)
             }
-            Terminal.out(output.format == .json ? try report.renderJSON() : report.renderText())
         }
+        Terminal.out(output.format == .json ? try report.renderJSON() : report.renderText())
     }
 
     private func classifier() throws -> any Classifier {
@@ -72,7 +67,7 @@ struct Eval: AsyncParsableCommand {
     private func evaluate(file: String) async throws -> EvaluationReport {
         let url = URL(fileURLWithPath: file)
         guard FileManager.default.fileExists(atPath: url.path) else {
-            throw CLIError(message: "test file \(file) not found", exitCode: .noInput)
+            throw CommandFailure("test file \(file) not found", status: .noInput)
         }
         let configuration = try global.loadConfiguration()
         var examples = try BackendEvaluation.labelledTestFile(
@@ -98,12 +93,12 @@ enum LocalModelFile {
     static func load(databasePath: String) throws -> LocalModel {
         let url = LocalModelTraining.modelURL(forDatabase: databasePath)
         guard FileManager.default.fileExists(atPath: url.path) else {
-            throw CLIError(message: "no local model at \(url.path): run `triage train` first", exitCode: .noInput)
+            throw CommandFailure("no local model at \(url.path): run `triage train` first", status: .noInput)
         }
         do {
             return try LocalModel.load(from: url)
         } catch {
-            throw CLIError(message: "\(error) — run `triage train` again", exitCode: .failure)
+            throw CommandFailure("\(error) — run `triage train` again", status: .failure)
         }
     }
 

@@ -23,45 +23,43 @@ struct Export: ParsableCommand {
     @Option(help: "Write to this file instead of stdout.") var out: String?
 
     func run() throws {
-        try reportingErrors {
-            let store = try global.openReadOnlyStore()
-            let handle: FileHandle
-            if let out {
-                guard FileManager.default.createFile(atPath: out, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-                    throw CLIError(message: "cannot create \(out)", exitCode: .failure)
-                }
-                handle = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
-            } else {
-                handle = FileHandle.standardOutput
+        let store = try global.openReadOnlyStore()
+        let handle: FileHandle
+        if let out {
+            guard FileManager.default.createFile(atPath: out, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                throw CommandFailure("cannot create \(out)", status: .failure)
             }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            encoder.dateEncodingStrategy = .iso8601
-            encoder.keyEncodingStrategy = .convertToSnakeCase
-            var buffer = Data()
-            if format == .csv {
-                buffer.append(Data((CSVRow.header.map(CSVRow.quote).joined(separator: ",") + "\r\n").utf8))
-            }
-            if format == .json { buffer.append(Data("[".utf8)) }
-            var count = 0
-            try store.forEachTicket { ticket in
-                count += 1
-                switch format {
-                case .jsonl:
-                    buffer.append(DisplayText.escapingControlsInJSON(try encoder.encode(ticket)))
-                    buffer.append(10)
-                case .json:
-                    buffer.append(Data((count == 1 ? "\n" : ",\n").utf8))
-                    buffer.append(DisplayText.escapingControlsInJSON(try encoder.encode(ticket)))
-                case .csv:
-                    buffer.append(Data((CSVRow.fields(of: ticket).map(CSVRow.quote).joined(separator: ",") + "\r\n").utf8))
-                }
-                if buffer.count > 1 << 20 { handle.write(buffer); buffer.removeAll(keepingCapacity: true) }
-            }
-            if format == .json { buffer.append(Data((count == 0 ? "]\n" : "\n]\n").utf8)) }
-            handle.write(buffer)
-            if out != nil { try handle.close(); Terminal.err("exported \(count) tickets to \(out!)") }
+            handle = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
+        } else {
+            handle = FileHandle.standardOutput
         }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        var buffer = Data()
+        if format == .csv {
+            buffer.append(Data((CSVRow.header.map(CSVRow.quote).joined(separator: ",") + "\r\n").utf8))
+        }
+        if format == .json { buffer.append(Data("[".utf8)) }
+        var count = 0
+        try store.forEachTicket { ticket in
+            count += 1
+            switch format {
+            case .jsonl:
+                buffer.append(DisplayText.escapingControlsInJSON(try encoder.encode(ticket)))
+                buffer.append(10)
+            case .json:
+                buffer.append(Data((count == 1 ? "\n" : ",\n").utf8))
+                buffer.append(DisplayText.escapingControlsInJSON(try encoder.encode(ticket)))
+            case .csv:
+                buffer.append(Data((CSVRow.fields(of: ticket).map(CSVRow.quote).joined(separator: ",") + "\r\n").utf8))
+            }
+            if buffer.count > 1 << 20 { handle.write(buffer); buffer.removeAll(keepingCapacity: true) }
+        }
+        if format == .json { buffer.append(Data((count == 0 ? "]\n" : "\n]\n").utf8)) }
+        handle.write(buffer)
+        if out != nil { try handle.close(); Terminal.err("exported \(count) tickets to \(out!)") }
     }
 }
 

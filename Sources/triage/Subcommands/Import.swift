@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import TriageModel
 import TicketTriage
 import TriageImport
@@ -55,56 +56,49 @@ struct Import: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors {
-            let configuration = try global.loadConfiguration()
-            let logger = global.logger()
-            let plan: ImportPlan
-            do {
-                plan = try ImportPlan.make(paths.map { URL(fileURLWithPath: $0) }, format: from)
-            } catch {
-                throw CLIError(error, exitCode: .noInput)
-            }
-            for skip in plan.skipped { Terminal.err(skip.description) }
-            let files = plan.files
-            if files.isEmpty {
-                let what = plan.skipped.isEmpty ? "" : " (\(plan.skipped.count) file(s) skipped: see above)"
-                throw CLIError(message: "nothing to import in \(paths.joined(separator: ", "))\(what)",
-                               exitCode: plan.skipped.isEmpty ? .noInput : .dataError)
-            }
-            // Only now: a missing or empty path must not leave an empty store behind.
-            let store = try global.openStore()
-            // The pipeline's own transaction size: what `triage-bench import` measures is what runs here.
-            let pipeline = ImportPipeline(store: store, logger: logger)
-            var reports: [ImportFileReport] = []
-            for file in files {
-                let fieldMapping = try MappingFile.load(explicit: mapping, for: file)
-                let printed = Counter()
-                let limit = maxDiagnostics
-                let report = pipeline.importFile(
-                    file, format: from, options: configuration.importOptions(source: source, mapping: fieldMapping),
-                    progress: { p in
-                        let seconds = Double(p.elapsed.components.seconds) + Double(p.elapsed.components.attoseconds) / 1e18
-                        let rate = seconds > 0 ? Int(Double(p.records) / seconds) : 0
-                        Terminal.progress("importing \((p.file as NSString).lastPathComponent): \(p.records) records (\(p.counts.new) new, \(p.counts.updated) updated, \(p.counts.failed) failed), \(rate)/s")
-                    },
-                    onDiagnostic: { d in
-                        let n = printed.increment()
-                        if n <= limit { Terminal.err(d.description) }
-                    })
-                Terminal.clearProgress()
-                if report.diagnosticCount > limit {
-                    Terminal.err("\(file.path): … and \(report.diagnosticCount - limit) more diagnostics (all are stored with import run \(report.runID.map(String.init) ?? "?"))")
-                }
-                if let error = report.error { Terminal.error(error) }
-                reports.append(report)
-                if output.format == .text { Terminal.out(Self.summary(report)) }
-            }
-            if output.format == .json { try Terminal.json(reports) }
-            if output.format == .text, !plan.skipped.isEmpty { Terminal.out(Self.skipSummary(plan)) }
-            let failures = reports.filter { $0.error != nil }
-            if !failures.isEmpty { throw (failures.allSatisfy { $0.inputError == true } ? ExitStatus.dataError : ExitStatus.failure).code }
-            if reports.contains(where: { $0.counts.failed > 0 }) { throw ExitStatus.partial.code }
+        let configuration = try global.loadConfiguration()
+        let logger = global.logger()
+        let plan = try ImportPlan.make(paths.map { URL(fileURLWithPath: $0) }, format: from)
+        for skip in plan.skipped { Terminal.err(skip.description) }
+        let files = plan.files
+        if files.isEmpty {
+            let what = plan.skipped.isEmpty ? "" : " (\(plan.skipped.count) file(s) skipped: see above)"
+            throw CommandFailure("nothing to import in \(paths.joined(separator: ", "))\(what)",
+                                 status: plan.skipped.isEmpty ? .noInput : .dataError)
         }
+        // Only now: a missing or empty path must not leave an empty store behind.
+        let store = try global.openStore()
+        // The pipeline's own transaction size: what `triage-bench import` measures is what runs here.
+        let pipeline = ImportPipeline(store: store, logger: logger)
+        var reports: [ImportFileReport] = []
+        for file in files {
+            let fieldMapping = try MappingFile.load(explicit: mapping, for: file)
+            let printed = Counter()
+            let limit = maxDiagnostics
+            let report = pipeline.importFile(
+                file, format: from, options: configuration.importOptions(source: source, mapping: fieldMapping),
+                progress: { p in
+                    let seconds = Double(p.elapsed.components.seconds) + Double(p.elapsed.components.attoseconds) / 1e18
+                    let rate = seconds > 0 ? Int(Double(p.records) / seconds) : 0
+                    Terminal.progress("importing \((p.file as NSString).lastPathComponent): \(p.records) records (\(p.counts.new) new, \(p.counts.updated) updated, \(p.counts.failed) failed), \(rate)/s")
+                },
+                onDiagnostic: { d in
+                    let n = printed.increment()
+                    if n <= limit { Terminal.err(d.description) }
+                })
+            Terminal.clearProgress()
+            if report.diagnosticCount > limit {
+                Terminal.err("\(file.path): … and \(report.diagnosticCount - limit) more diagnostics (all are stored with import run \(report.runID.map(String.init) ?? "?"))")
+            }
+            if let error = report.error { Terminal.error(error) }
+            reports.append(report)
+            if output.format == .text { Terminal.out(Self.summary(report)) }
+        }
+        if output.format == .json { try Terminal.json(reports) }
+        if output.format == .text, !plan.skipped.isEmpty { Terminal.out(Self.skipSummary(plan)) }
+        let failures = reports.filter { $0.error != nil }
+        if !failures.isEmpty { throw (failures.allSatisfy { $0.inputError == true } ? ExitStatus.dataError : ExitStatus.failure).code }
+        if reports.contains(where: { $0.counts.failed > 0 }) { throw ExitStatus.partial.code }
     }
 
     /// `skipped 3 file(s): 2 not understood, 1 companion(s) read with their export`
@@ -122,9 +116,8 @@ struct Import: ParsableCommand {
 extension ImportFormat: ExpressibleByArgument {}
 
 /// A counter shared with callbacks that may run on another thread.
-final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
+final class Counter: Sendable {
+    private let value = Atomic(0)
 
-    func increment() -> Int { lock.withLock { value += 1; return value } }
+    func increment() -> Int { value.add(1, ordering: .relaxed).newValue }
 }

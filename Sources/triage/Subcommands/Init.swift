@@ -14,19 +14,17 @@ struct Init: ParsableCommand {
     var force = false
 
     func run() throws {
-        try reportingErrors {
-            let configPath = global.config ?? "triage.yml"
-            if FileManager.default.fileExists(atPath: configPath), !force {
-                throw CLIError(message: "\(configPath) exists; pass --force to overwrite it", exitCode: .failure)
-            }
-            do {
-                try DefaultConfiguration.yaml.write(toFile: configPath, atomically: true, encoding: .utf8)
-            } catch {
-                throw CLIError(message: "cannot write \(configPath): \(error.localizedDescription)", exitCode: .failure)
-            }
-            _ = try global.openStore()
-            Terminal.out("wrote \(configPath)")
-            Terminal.out("store ready at \(global.databasePath)")
+        let configPath = global.config ?? "triage.yml"
+        if FileManager.default.fileExists(atPath: configPath), !force {
+            throw CommandFailure("\(configPath) exists; pass --force to overwrite it", status: .failure)
         }
+        do {
+            try DefaultConfiguration.yaml.write(toFile: configPath, atomically: true, encoding: .utf8)
+        } catch {
+            throw CommandFailure("cannot write \(configPath): \(error.localizedDescription)", status: .failure)
+        }
+        _ = try global.openStore()
+        Terminal.out("wrote \(configPath)")
+        Terminal.out("store ready at \(global.databasePath)")
     }
 }

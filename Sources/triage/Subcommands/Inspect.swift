@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import TriageModel
 import TicketTriage
 import TriageImport
@@ -23,48 +24,35 @@ struct Inspect: ParsableCommand {
     var mapping: String?
 
     func run() throws {
-        try reportingErrors {
-            let configuration = try global.loadConfiguration()
-            let url = URL(fileURLWithPath: path)
-            let format: ImportFormat
-            do {
-                format = from == .auto ? try FormatDetector.detect(url) : from
-            } catch {
-                throw CLIError(error, exitCode: (error as? ImportError).map { if case .unreadable = $0 { .noInput } else { .dataError } } ?? .dataError)
+        let configuration = try global.loadConfiguration()
+        let url = URL(fileURLWithPath: path)
+        let format = from == .auto ? try FormatDetector.detect(url) : from
+        if [.eml, .mbox, .maildir].contains(format) { return try inspectMail(url, format: format, configuration: configuration) }
+        let importer = ImporterRegistry.importer(for: format)
+        let fieldMapping = try mapping.map { try FieldMapping.load(from: URL(fileURLWithPath: $0)) }
+            ?? { let m = url.deletingLastPathComponent().appendingPathComponent("mapping.yml")
+                 return FileManager.default.fileExists(atPath: m.path) ? try FieldMapping.load(from: m) : nil }()
+        let diagnostics = PrintingDiagnostics()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        var count = 0
+        try importer.read(url, options: configuration.importOptions(source: nil, mapping: fieldMapping), diagnostics: diagnostics) { record in
+            count += 1
+            switch output.format {
+            case .json:
+                Terminal.raw(String(decoding: DisplayText.escapingControlsInJSON(try encoder.encode(record.ticket)), as: UTF8.self) + "\n")
+            case .text:
+                let t = record.ticket
+                Terminal.out("#\(record.index) line \(record.line.map(String.init) ?? "-"): \(t.source):\(t.externalID) \"\(t.subject)\" — \(t.messages.count) message(s), label \(t.labelDepartment ?? "none"), created \(t.createdAt.map { "\($0)" } ?? "unknown")")
             }
-            if [.eml, .mbox, .maildir].contains(format) { return try inspectMail(url, format: format, configuration: configuration) }
-            guard let importer = ImporterRegistry.importer(for: format) else {
-                throw CLIError(message: "the \(format.rawValue) importer is not available in this version", exitCode: .dataError)
-            }
-            let fieldMapping = try mapping.map { try FieldMapping.load(from: URL(fileURLWithPath: $0)) }
-                ?? { let m = url.deletingLastPathComponent().appendingPathComponent("mapping.yml")
-                     return FileManager.default.fileExists(atPath: m.path) ? try FieldMapping.load(from: m) : nil }()
-            let diagnostics = PrintingDiagnostics()
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            encoder.dateEncodingStrategy = .iso8601
-            encoder.keyEncodingStrategy = .convertToSnakeCase
-            var count = 0
-            do {
-                try importer.read(url, options: configuration.importOptions(source: nil, mapping: fieldMapping), diagnostics: diagnostics) { record in
-                    count += 1
-                    switch output.format {
-                    case .json:
-                        Terminal.raw(String(decoding: DisplayText.escapingControlsInJSON(try encoder.encode(record.ticket)), as: UTF8.self) + "\n")
-                    case .text:
-                        let t = record.ticket
-                        Terminal.out("#\(record.index) line \(record.line.map(String.init) ?? "-"): \(t.source):\(t.externalID) \"\(t.subject)\" — \(t.messages.count) message(s), label \(t.labelDepartment ?? "none"), created \(t.createdAt.map { "\($0)" } ?? "unknown")")
-                    }
-                }
-            } catch {
-                throw CLIError(error, exitCode: .dataError)
-            }
-            if output.format == .text { Terminal.out("\(count) ticket(s), \(diagnostics.count) diagnostic(s)") }
-            if count == 0 {
-                throw CLIError(message: "\(url.path): no ticket read (\(diagnostics.errors) record error(s)); check --from (see docs/importing.md)", exitCode: .dataError)
-            }
-            if diagnostics.errors > 0 { throw ExitStatus.partial.code }
         }
+        if output.format == .text { Terminal.out("\(count) ticket(s), \(diagnostics.count) diagnostic(s)") }
+        if count == 0 {
+            throw CommandFailure("\(url.path): no ticket read (\(diagnostics.errors) record error(s)); check --from (see docs/importing.md)", status: .dataError)
+        }
+        if diagnostics.errors > 0 { throw ExitStatus.partial.code }
     }
 }
 
@@ -75,34 +63,31 @@ extension Inspect {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var count = 0
         var defective = 0
-        do {
-            try EmailInspector.inspect(url, format: format, maxMessageBytes: configuration.import.maxRecordBytes) { mail in
-                count += 1
-                if !mail.defects.isEmpty { defective += 1 }
-                switch output.format {
-                case .json:
-                    Terminal.raw(String(decoding: DisplayText.escapingControlsInJSON(try encoder.encode(mail)), as: UTF8.self) + "\n")
-                case .text:
-                    Terminal.out("#\(count): \"\(mail.subject ?? "")\" from \(mail.from.first?.address ?? "-") — \(mail.attachments.count) attachment(s)\(mail.defects.isEmpty ? "" : ", defects: " + mail.defects.joined(separator: "; "))")
-                }
+        try EmailInspector.inspect(url, format: format, maxMessageBytes: configuration.import.maxRecordBytes) { mail in
+            count += 1
+            if !mail.defects.isEmpty { defective += 1 }
+            switch output.format {
+            case .json:
+                Terminal.raw(String(decoding: DisplayText.escapingControlsInJSON(try encoder.encode(mail)), as: UTF8.self) + "\n")
+            case .text:
+                Terminal.out("#\(count): \"\(mail.subject ?? "")\" from \(mail.from.first?.address ?? "-") — \(mail.attachments.count) attachment(s)\(mail.defects.isEmpty ? "" : ", defects: " + mail.defects.joined(separator: "; "))")
             }
-        } catch {
-            throw CLIError(error, exitCode: .dataError)
         }
         if output.format == .text { Terminal.out("\(count) message(s), \(defective) with defects") }
     }
 }
 
 /// Prints diagnostics to stderr as they come.
-final class PrintingDiagnostics: DiagnosticSink, @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var count = 0
-    private(set) var errors = 0
+final class PrintingDiagnostics: DiagnosticSink {
+    private let counts = Mutex((all: 0, errors: 0))
+
+    var count: Int { counts.withLock { $0.all } }
+    var errors: Int { counts.withLock { $0.errors } }
 
     func report(_ diagnostic: ImportDiagnostic) {
-        lock.withLock {
-            count += 1
-            if diagnostic.severity == .error { errors += 1 }
+        counts.withLock { counts in
+            counts.all += 1
+            if diagnostic.severity == .error { counts.errors += 1 }
         }
         Terminal.err(diagnostic.description)
     }

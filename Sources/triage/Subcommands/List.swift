@@ -22,27 +22,25 @@ struct List: ParsableCommand {
     @Option(help: "How many tickets at most.") var limit = 50
 
     func run() throws {
-        try reportingErrors {
-            let store = try global.openReadOnlyStore()
-            let tickets = try store.tickets(matching: TicketFilter(source: source, status: status, department: department,
-                                                                   pendingOnly: pending, limit: limit))
-            let routing = try store.routingViews(ticketIDs: tickets.map(\.id))
-            let routed = tickets.map { RoutedTicket(ticket: $0, routing: routing[$0.id]) }
-            if output.format == .json { return try Terminal.json(routed) }
-            var table = TextTable(headers: ["ID", "TICKET", "STATUS", "DEPARTMENT", "PRIORITY", "CREATED", "ROUTING", "SUBJECT"])
-            for r in routed {
-                let t = r.ticket
-                table.rows.append([String(t.id), TextTable.clip("\(t.source):\(t.externalID)", 24), t.status ?? "-",
-                                   r.department + (r.departmentFromRule ? " *" : ""),
-                                   r.priority + (r.priorityFromRule ? " *" : ""),
-                                   t.createdAt.map { String(SQLDate.string($0).prefix(16)) } ?? "-",
-                                   TextTable.clip(r.routingSummary, 40), TextTable.clip(t.subject, 60)])
-            }
-            Terminal.out(table.render())
-            if routed.contains(where: { $0.departmentFromRule || $0.priorityFromRule }) {
-                Terminal.err("* set by a routing rule (the triage answer is kept: `triage show ID`)")
-            }
-            if tickets.isEmpty { Terminal.err("no tickets match") }
+        let store = try global.openReadOnlyStore()
+        let tickets = try store.tickets(matching: TicketFilter(source: source, status: status, department: department,
+                                                               pendingOnly: pending, limit: limit))
+        let routing = try store.routingViews(ticketIDs: tickets.map(\.id))
+        let routed = tickets.map { RoutedTicket(ticket: $0, routing: routing[$0.id]) }
+        if output.format == .json { return try Terminal.json(routed) }
+        var table = TextTable(headers: ["ID", "TICKET", "STATUS", "DEPARTMENT", "PRIORITY", "CREATED", "ROUTING", "SUBJECT"])
+        for r in routed {
+            let t = r.ticket
+            table.rows.append([String(t.id), TextTable.clip("\(t.source):\(t.externalID)", 24), t.status ?? "-",
+                               r.department + (r.departmentFromRule ? " *" : ""),
+                               r.priority + (r.priorityFromRule ? " *" : ""),
+                               t.createdAt.map { String(SQLDate.string($0).prefix(16)) } ?? "-",
+                               TextTable.clip(r.routingSummary, 40), TextTable.clip(t.subject, 60)])
         }
+        Terminal.out(table.render())
+        if routed.contains(where: { $0.departmentFromRule || $0.priorityFromRule }) {
+            Terminal.err("* set by a routing rule (the triage answer is kept: `triage show ID`)")
+        }
+        if tickets.isEmpty { Terminal.err("no tickets match") }
     }
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import TriageModel
 import TicketTriage
+import TriageModel
 import TriageStore
 
 /// `triage outbox list|retry`: inspect the webhook outbox and send rows again.
@@ -100,13 +102,11 @@ struct Outbox: AsyncParsableCommand {
         @Option(help: "How many rows at most.") var limit: Int?
 
         func run() throws {
-            try reportingErrors {
-                let store = try global.openReadOnlyStore()
-                let rows = try store.outboxEntries(states: which.states, limit: limit).map(Row.init)
-                if output.format == .json { return try Terminal.json(rows) }
-                if rows.isEmpty { return Terminal.err("no \(which == .all ? "" : "\(which.rawValue) ")outbox rows") }
-                Terminal.out(Outbox.table(rows))
-            }
+            let store = try global.openReadOnlyStore()
+            let rows = try store.outboxEntries(states: which.states, limit: limit).map(Row.init)
+            if output.format == .json { return try Terminal.json(rows) }
+            if rows.isEmpty { return Terminal.err("no \(which == .all ? "" : "\(which.rawValue) ")outbox rows") }
+            Terminal.out(Outbox.table(rows))
         }
     }
 
@@ -141,40 +141,26 @@ struct Outbox: AsyncParsableCommand {
         }
 
         func run() async throws {
-            try await reportingErrors(execute)
-        }
-
-        private func execute() async throws {
             let store = try global.openExistingStore()
             let retried: [Int64]
-            do {
-                if allFailed {
-                    retried = try store.retryFailedOutbox()
-                } else {
-                    let known = try store.outboxEntries(ids: ids)
-                    let unknown = Set(ids).subtracting(known.map(\.id)).sorted()
-                    if !unknown.isEmpty {
-                        throw CLIError(message: "no outbox row \(unknown.map(String.init).joined(separator: ", ")); "
-                                       + "see `triage outbox list --all`", exitCode: .noInput)
-                    }
-                    for entry in known where entry.state == .delivered {
-                        Terminal.err("row \(entry.id) was delivered at \(entry.deliveredAt.map(SQLDate.string) ?? "?"); not sent again")
-                    }
-                    retried = try store.retryOutbox(ids: ids)
+            if allFailed {
+                retried = try store.retryFailedOutbox()
+            } else {
+                let known = try store.outboxEntries(ids: ids)
+                let unknown = Set(ids).subtracting(known.map(\.id)).sorted()
+                if !unknown.isEmpty {
+                    throw CommandFailure("no outbox row \(unknown.map(String.init).joined(separator: ", ")); "
+                                         + "see `triage outbox list --all`", status: .noInput)
                 }
-            } catch let error as CLIError {
-                throw error
-            } catch {
-                throw CLIError(error, exitCode: .failure)
+                for entry in known where entry.state == .delivered {
+                    Terminal.err("row \(entry.id) was delivered at \(entry.deliveredAt.map(SQLDate.string) ?? "?"); not sent again")
+                }
+                retried = try store.retryOutbox(ids: ids)
             }
             var summary = Summary(retried: retried, rows: [])
             if !noDelivery && !retried.isEmpty {
                 let policy = DeliveryPolicy(timeout: .milliseconds(Int64(timeout * 1000)))
-                do {
-                    summary.delivery = try await global.outboxDelivery(policy: policy).deliverDue(store: store, tryNow: Set(retried))
-                } catch {
-                    throw CLIError(error, exitCode: .failure)
-                }
+                summary.delivery = try await global.outboxDelivery(policy: policy).deliverDue(store: store, tryNow: Set(retried))
             }
             summary.rows = try store.outboxEntries(ids: retried).map(Row.init)
             if output.format == .json {
@@ -183,18 +169,18 @@ struct Outbox: AsyncParsableCommand {
                 Terminal.out(retried.isEmpty ? "Nothing to retry"
                              : "Retried \(retried.count) row(s)" + (noDelivery ? "; they are due now" : ""))
                 if let d = summary.delivery {
-                    Terminal.out("Delivered \(d.delivered) webhook(s); \(d.retryLater) to retry later, \(d.gaveUp) given up, "
+                    Terminal.out("Delivered \(d.delivered) outbox row(s); \(d.retryLater) to retry later, \(d.gaveUp) given up, "
                                  + "\(d.failedAttempts) failed attempt(s)")
                 }
                 if !summary.rows.isEmpty { Terminal.out(Outbox.table(summary.rows)) }
             }
             guard !noDelivery else { return }
             if summary.rows.contains(where: { $0.state == OutboxEntry.State.failed.rawValue }) {
-                throw CLIError(message: "delivery gave up on some rows again (see LAST ERROR)", exitCode: .failure)
+                throw CommandFailure("delivery gave up on some rows again (see LAST ERROR)", status: .failure)
             }
             if summary.rows.contains(where: { $0.state == OutboxEntry.State.pending.rawValue }) {
-                throw CLIError(message: "some rows are not delivered yet; they are retried after their backoff",
-                               exitCode: .temporary)
+                throw CommandFailure("some rows are not delivered yet; they are retried after their backoff",
+                                 status: .temporary)
             }
         }
     }

@@ -23,47 +23,13 @@ struct Route: AsyncParsableCommand {
     @Flag(help: "Record firings but do not deliver the outbox now.") var noDelivery = false
     @Option(help: "Seconds one webhook POST may take.") var timeout: Double = 10
 
-    struct Summary: Encodable {
-        var routing: RoutingReport
-        var delivery: DeliveryReport?
-        var outbox: OutboxCounts?
-    }
-
     func run() async throws {
-        try await reportingErrors(execute)
-    }
-
-    private func execute() async throws {
         let store = try global.openExistingStore()
-        let router = try rules.router(global: global)
-        let routing: RoutingReport
-        do {
-            routing = try router.routeAll(store: store, dryRun: dryRun)
-        } catch {
-            throw CLIError(error, exitCode: .failure)
-        }
-        var summary = Summary(routing: routing)
-        if !dryRun && !noDelivery {
-            let policy = DeliveryPolicy(timeout: .milliseconds(Int64(timeout * 1000)))
-            let delivery = global.outboxDelivery(policy: policy)
-            do {
-                summary.delivery = try await delivery.deliverDue(store: store)
-            } catch {
-                throw CLIError(error, exitCode: .failure)
-            }
-        }
-        summary.outbox = dryRun ? nil : try? store.outboxCounts()
-        if output.format == .json { try Terminal.json(summary) } else { print(summary) }
-        if let delivery = summary.delivery {
-            if delivery.gaveUp > 0 {
-                throw CLIError(message: "delivery gave up on \(delivery.gaveUp) webhook(s); see `triage outbox list --failed`, "
-                               + "then `triage outbox retry ID`", exitCode: .failure)
-            }
-            if delivery.retryLater > 0 {
-                throw CLIError(message: "\(delivery.retryLater) webhook(s) not delivered yet; they are retried by the next "
-                               + "`triage route` (or now: `triage outbox retry ID`)", exitCode: .temporary)
-            }
-        }
+        let service = RoutingService(store: store, router: try rules.file(global).router(),
+                                     delivery: global.outboxDelivery(policy: DeliveryPolicy(timeout: .milliseconds(Int64(timeout * 1000)))))
+        let outcome = try await service.run(dryRun: dryRun, deliver: !noDelivery)
+        if output.format == .json { try Terminal.json(outcome) } else { print(outcome) }
+        try outcome.requireDelivered()
     }
 
     /// `, 3 help desk write(s)` when rules wrote back (left out otherwise, so the line reads as before).
@@ -71,7 +37,7 @@ struct Route: AsyncParsableCommand {
         w.writeBacks > 0 ? ", \(w.writeBacks) help desk write(s)" : ""
     }
 
-    private func print(_ s: Summary) {
+    private func print(_ s: RoutingService.Outcome) {
         let w = s.routing.written
         for line in s.routing.sample.prefix(10) {
             Terminal.out("\(line.ticket)  \(line.rule)  \(line.matched.joined(separator: "; "))")
@@ -82,7 +48,7 @@ struct Route: AsyncParsableCommand {
             : "Routed \(s.routing.tickets) ticket(s): \(w.firings) new firing(s), \(w.escalations) escalation(s), \(w.notifications) notification(s)\(Self.writeBacks(w)) queued")
         for (rule, count) in s.routing.firingsByRule.sorted(by: { $0.key < $1.key }) { Terminal.out("  \(rule): \(count)") }
         if let d = s.delivery {
-            Terminal.out("Delivered \(d.delivered) webhook(s); \(d.retryLater) to retry later, \(d.gaveUp) given up, "
+            Terminal.out("Delivered \(d.delivered) outbox row(s); \(d.retryLater) to retry later, \(d.gaveUp) given up, "
                          + "\(d.failedAttempts) failed attempt(s)")
             for error in d.errors.prefix(20) { Terminal.err("  \(error)") }
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TicketTriage
 import TriageRules
+import TriageModel
 import TriageStore
 
 /// `triage rules check|test|explain`: work with the routing rules file.
@@ -30,26 +31,23 @@ struct Rules: ParsableCommand {
         }
 
         func run() throws {
-            try reportingErrors {
-                let path = try RulesFileOption.resolve(explicit: file ?? rules.path, global: global)
-                let text: String
-                do {
-                    text = try String(contentsOfFile: path, encoding: .utf8)
-                } catch {
-                    throw CLIError(message: "cannot read \(path): \(error.localizedDescription)", exitCode: .noInput)
-                }
-                let departments = try global.loadConfiguration().departments.map(\.name)
-                let problems = RuleSet.check(yaml: text, departments: departments)
-                let errors = problems.filter { $0.severity == .error }.count
-                if output.format == .json {
-                    try Terminal.json(problems)
-                } else {
-                    for problem in problems { Terminal.out("\(path):\(problem)") }
-                    Terminal.out(problems.isEmpty ? "\(path): no problems"
-                                 : "\(path): \(errors) error(s), \(problems.count - errors) warning(s)")
-                }
-                if errors > 0 { throw CLIError(message: "\(path) has \(errors) error(s)", exitCode: .failure) }
+            let rulesFile = try RulesFile(explicit: file ?? rules.path, workspace: global.workspace)
+            let path = rulesFile.path
+            let problems: [RuleProblem]
+            do {
+                problems = try rulesFile.problems()
+            } catch RoutingError.unreadableRules(_, let reason) {
+                throw CommandFailure("cannot read \(path): \(reason)", status: .noInput)
             }
+            let errors = problems.filter { $0.severity == .error }.count
+            if output.format == .json {
+                try Terminal.json(problems)
+            } else {
+                for problem in problems { Terminal.out("\(path):\(problem)") }
+                Terminal.out(problems.isEmpty ? "\(path): no problems"
+                             : "\(path): \(errors) error(s), \(problems.count - errors) warning(s)")
+            }
+            if errors > 0 { throw CommandFailure("\(path) has \(errors) error(s)", status: .failure) }
         }
     }
 
@@ -63,19 +61,17 @@ struct Rules: ParsableCommand {
         @Option(help: "Only tickets created on or after this date (YYYY-MM-DD).") var since: String?
 
         func run() throws {
-            try reportingErrors {
-                let sinceDate = try since.map(RulesFileOption.day)
-                let store = try global.openReadOnlyStore()
-                let router = try rules.router(global: global)
-                let result = try router.fireCounts(store: store, since: sinceDate)
-                if output.format == .json {
-                    return try Terminal.json(result.counts.map { RuleCount(rule: $0.ruleID, fired: $0.fired) })
-                }
-                Terminal.out("Over \(result.tickets) triaged ticket(s):")
-                for (ruleID, fired) in result.counts {
-                    let share = result.tickets == 0 ? 0 : Double(fired) * 100 / Double(result.tickets)
-                    Terminal.out("  \(ruleID): \(fired) (\(String(format: "%.1f", share)) %)")
-                }
+            let sinceDate = try since.map(RulesFileOption.day)
+            let store = try global.openReadOnlyStore()
+            let router = try rules.file(global).router()
+            let result = try router.fireCounts(store: store, since: sinceDate)
+            if output.format == .json {
+                return try Terminal.json(result.counts.map { RuleCount(rule: $0.ruleID, fired: $0.fired) })
+            }
+            Terminal.out("Over \(result.tickets) triaged ticket(s):")
+            for (ruleID, fired) in result.counts {
+                let share = result.tickets == 0 ? 0 : Double(fired) * 100 / Double(result.tickets)
+                Terminal.out("  \(ruleID): \(fired) (\(String(format: "%.1f", share)) %)")
             }
         }
     }
@@ -90,18 +86,11 @@ struct Rules: ParsableCommand {
         @Argument(help: "Store id or source:external_id.") var ticket: String
 
         func run() throws {
-            try reportingErrors {
-                let store = try global.openReadOnlyStore()
-                let router = try rules.router(global: global)
-                let explanation: RuleExplanation
-                do {
-                    explanation = try router.explain(store: store, reference: ticket)
-                } catch let error as StoreError {
-                    throw CLIError(message: error.description, exitCode: .noInput)
-                }
-                if output.format == .json { return try Terminal.json(explanation) }
-                Terminal.out(explanation.text)
-            }
+            let store = try global.openReadOnlyStore()
+            let router = try rules.file(global).router()
+            let explanation = try router.explain(store: store, reference: ticket)
+            if output.format == .json { return try Terminal.json(explanation) }
+            Terminal.out(explanation.text)
         }
     }
 }
@@ -116,28 +105,9 @@ struct RulesFileOption: ParsableArguments {
     @Option(name: .customLong("rules"), help: ArgumentHelp("The rules file (default: `rules:` in triage.yml).", valueName: "path"))
     var path: String?
 
-    static func resolve(explicit: String?, global: GlobalOptions) throws -> String {
-        if let explicit { return explicit }
-        let configuration = try global.loadConfiguration()
-        guard let rules = configuration.rules,
-              let configPath = StoreLocation.configuration(flag: global.config, environment: global.environment) else {
-            throw CLIError(message: RoutingError.noRulesFile.description, exitCode: .configuration)
-        }
-        if rules.hasPrefix("/") { return rules }
-        return URL(fileURLWithPath: configPath).deletingLastPathComponent().appendingPathComponent(rules).path
-    }
-
-    /// Loads the rules (errors exit 78 with line and column).
-    func router(global: GlobalOptions) throws -> Router {
-        let file = try Self.resolve(explicit: path, global: global)
-        do {
-            return try Router(rulesFile: URL(fileURLWithPath: file),
-                              departments: try global.loadConfiguration().departments.map(\.name))
-        } catch let error as CLIError {
-            throw error
-        } catch {
-            throw CLIError(error, exitCode: .configuration)
-        }
+    /// The rules file to use (see ``RulesFile``).
+    func file(_ global: GlobalOptions) throws -> RulesFile {
+        try RulesFile(explicit: path, workspace: global.workspace)
     }
 
     static func day(_ text: String) throws -> Date {
@@ -146,7 +116,7 @@ struct RulesFileOption: ParsableArguments {
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyy-MM-dd"
         guard let date = formatter.date(from: text) else {
-            throw CLIError(message: "--since \(text): expected a date like 2026-11-01", exitCode: .configuration)
+            throw CommandFailure("--since \(text): expected a date like 2026-11-01", status: .configuration)
         }
         return date
     }

@@ -1,9 +1,12 @@
 import ArgumentParser
 import Foundation
+import TriageModel
 import TicketTriage
 import TriageClassify
 import AnthropicClient
 import Logging
+import TriageModel
+import TriageNetwork
 import TriageStore
 
 struct Run: AsyncParsableCommand {
@@ -47,7 +50,7 @@ struct Run: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await reportingErrors(execute)
+        try await execute()
     }
 
     private func execute() async throws {
@@ -58,33 +61,19 @@ struct Run: AsyncParsableCommand {
         let classifier = try BackendFactory(global: global, templates: templates).classifier(backend, configuration: configuration, logger: logger,
                                                                                                      concurrency: concurrency)
         if dryRun {
-            let pending = try store.pendingTickets(limit: limit ?? 1_000_000)
-            let builder = TicketTextBuilder()
-            let estimator = classifier as? any CostEstimating
-            let worst = pending.reduce(0.0) { $0 + (estimator?.maximumCost(of: builder.text(for: $1)) ?? 0) }
-            if output.format == .json {
-                return try Terminal.json(DryRun(backend: backend.rawValue, tickets: pending.count, maximumCostUSD: worst,
-                                                ticketIDs: pending.map(\.id)))
-            }
-            for ticket in pending.prefix(50) { Terminal.out("\(ticket.id)  \(TextTable.clip(ticket.subject, 80))") }
-            if pending.count > 50 { Terminal.out("… and \(pending.count - 50) more") }
-            Terminal.out("\(pending.count) ticket(s) would be triaged with the \(backend.rawValue) backend; at most $\(String(format: "%.4f", worst))")
+            let estimate = try TriageDryRun.estimate(store: store, classifier: classifier, backend: backend.rawValue, limit: limit)
+            if output.format == .json { return try Terminal.json(estimate) }
+            for ticket in estimate.sample { Terminal.out("\(ticket.id)  \(TextTable.clip(ticket.subject, 80))") }
+            if estimate.tickets > estimate.sample.count { Terminal.out("… and \(estimate.tickets - estimate.sample.count) more") }
+            Terminal.out("\(estimate.tickets) ticket(s) would be triaged with the \(backend.rawValue) backend; at most $\(String(format: "%.4f", estimate.maximumCostUSD))")
             return
         }
         try LeaseReport.takeOver(store: store, runs: Set(takeOver))
         var runner = TriageRunner(store: store, classifier: classifier, backendName: backend.rawValue,
                                   concurrency: concurrency, budgetUSD: budget, logger: logger)
         runner.limit = limit
-        let report: TriageRunReport
-        do {
-            report = try await runner.run { p in
-                Terminal.progress("triage: \(p.done) done, \(p.inFlight) in flight, \(p.failed) failed, $\(String(format: "%.4f", p.spentUSD))")
-            }
-        } catch let stop as ClaudeRunStop {
-            Terminal.clearProgress()
-            throw CLIError(message: stop.message, exitCode: stop.kind == .unreachable ? .unavailable : .configuration)
-        } catch {
-            throw CLIError(error, exitCode: .failure)
+        let report = try await runner.run { p in
+            Terminal.progress("triage: \(p.done) done, \(p.inFlight) in flight, \(p.failed) failed, $\(String(format: "%.4f", p.spentUSD))")
         }
         Terminal.clearProgress()
         let routed = try await route(store: store, configuration: configuration)
@@ -92,52 +81,32 @@ struct Run: AsyncParsableCommand {
         Terminal.out("triage run \(report.runID) \(report.status.rawValue): \(report.triaged) triaged, \(report.failed) failed, $\(String(format: "%.4f", report.spentUSD)) spent, \(report.stillPending) still pending")
         if let routed {
             let w = routed.routing.written
-            Terminal.out("routing: \(routed.routing.tickets) ticket(s) evaluated, \(w.firings) firing(s), \(w.escalations) escalation(s), \(w.notifications) notification(s)\(Route.writeBacks(w)) queued; delivered \(routed.delivery.delivered), \(routed.delivery.retryLater) to retry")
+            let delivery = routed.delivery ?? DeliveryReport()
+            Terminal.out("routing: \(routed.routing.tickets) ticket(s) evaluated, \(w.firings) firing(s), \(w.escalations) escalation(s), \(w.notifications) notification(s)\(Route.writeBacks(w)) queued; delivered \(delivery.delivered), \(delivery.retryLater) to retry")
         }
         if report.failed > 0 { throw ExitStatus.partial.code }
         try LeaseReport.heldElsewhere(store: store)
-        if let delivery = routed?.delivery { try Self.requireDelivered(delivery) }
-    }
-
-    /// The same exit statuses as `triage route`: 1 when delivery gave up on a webhook, 75 when some wait for a retry.
-    static func requireDelivered(_ delivery: DeliveryReport) throws {
-        if delivery.gaveUp > 0 {
-            throw CLIError(message: "delivery gave up on \(delivery.gaveUp) webhook(s); see `triage outbox list --failed`",
-                           exitCode: .failure)
-        }
-        if delivery.retryLater > 0 {
-            throw CLIError(message: "\(delivery.retryLater) webhook(s) not delivered yet; they are retried by the next "
-                           + "`triage route` or `triage run` (or now: `triage outbox retry ID`)", exitCode: .temporary)
-        }
+        // The same exit statuses as `triage route`: 1 when delivery gave up on a row, 75 when some wait for a retry.
+        try routed?.requireDelivered()
     }
 
     // MARK: - Backends
 
     /// Applies the routing rules to what is triaged and delivers the outbox, when rules are configured.
-    private func route(store: TicketStore, configuration: TriageConfiguration) async throws -> (routing: RoutingReport, delivery: DeliveryReport)? {
+    private func route(store: TicketStore, configuration: TriageConfiguration) async throws -> RoutingService.Outcome? {
         guard !noRoute, rules.path != nil || configuration.rules != nil else { return nil }
-        let router = try rules.router(global: global)
-        do {
-            let routing = try router.routeAll(store: store)
-            let delivery = try await global.outboxDelivery().deliverDue(store: store)
-            return (routing, delivery)
-        } catch {
-            throw CLIError(error, exitCode: .failure)
-        }
+        return try await RoutingService(store: store, router: try rules.file(global).router(),
+                                        delivery: global.outboxDelivery()).run()
     }
 
     private func runBatch(store: TicketStore, configuration: TriageConfiguration, logger: Logger) async throws {
         guard backend == .claude else {
-            throw CLIError(message: "--batch sends the work to Claude's Message Batches API: use it with --backend claude", exitCode: .failure)
+            throw CommandFailure("--batch sends the work to Claude's Message Batches API: use it with --backend claude", status: .failure)
         }
         let batchTriage = BatchTriage(store: store, claude: try BackendFactory(global: global, templates: templates).claude(configuration: configuration, logger: logger), logger: logger)
         do {
             if let resolveSubmission, let (placeholder, batchID) = Self.submissionResolution(resolveSubmission) {
-                do {
-                    try await batchTriage.resolveSubmission(placeholderID: placeholder, batchID: batchID)
-                } catch let error as BatchRecoveryError {
-                    throw CLIError(error, exitCode: .failure)
-                }
+                try await batchTriage.resolveSubmission(placeholderID: placeholder, batchID: batchID)
             }
             // Collect what earlier runs submitted (resumes after a restart), then submit what is still pending.
             let collected = try await batchTriage.collect(wait: wait)
@@ -154,11 +123,11 @@ struct Run: AsyncParsableCommand {
             } else if !dryRun {
                 Terminal.out("nothing new to submit")
             }
-        } catch let error as CLIError {
-            throw error
-        } catch {
-            if let stop = ClaudeRunStop(error), stop.kind != .unreachable { throw CLIError(message: stop.message, exitCode: .configuration) }
-            throw CLIError(error, exitCode: .unavailable)
+        } catch let error as AnthropicError {
+            // Any API failure while submitting or collecting: the key or account (78), else unavailable (69).
+            throw ClaudeRunStop(error) ?? CommandFailure("\(error)", status: .unavailable)
+        } catch let error as NetworkError {
+            throw CommandFailure("\(error)", status: .unavailable)
         }
     }
 
@@ -187,14 +156,6 @@ private struct RunSummary: Encodable {
         try container.encodeIfPresent(routing, forKey: .routing)
         try container.encodeIfPresent(delivery, forKey: .delivery)
     }
-}
-
-/// `--dry-run --format json`.
-private struct DryRun: Encodable {
-    var backend: String
-    var tickets: Int
-    var maximumCostUSD: Double
-    var ticketIDs: [Int64]
 }
 
 /// `--batch --format json`.

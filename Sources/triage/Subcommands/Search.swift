@@ -27,28 +27,14 @@ struct Search: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors {
-            let searchQuery: SearchQuery
-            do {
-                searchQuery = try SearchQuery(query, syntax: fts ? .fts5 : .literal)
-            } catch {
-                throw CLIError(error, exitCode: .usage)
-            }
-            let store = try global.openReadOnlyStore()
-            let hits: [SearchHit]
-            do {
-                hits = try store.search(searchQuery, limit: limit)
-            } catch let error as SearchQueryError {
-                throw CLIError(error, exitCode: .usage)
-            } catch {
-                throw CLIError(error, exitCode: .failure)
-            }
-            if output.format == .json { return try Terminal.json(hits) }
-            for hit in hits {
-                Terminal.out("\(hit.ticket.id)  \(hit.ticket.source):\(hit.ticket.externalID)  \(TextTable.clip(hit.ticket.subject, 70))")
-                Terminal.out("    \(TextTable.clip(hit.snippet, 110))")
-            }
-            if hits.isEmpty { Terminal.err("no matches") }
+        let searchQuery = try SearchQuery(query, syntax: fts ? .fts5 : .literal)
+        let store = try global.openReadOnlyStore()
+        let hits = try store.search(searchQuery, limit: limit)
+        if output.format == .json { return try Terminal.json(hits) }
+        for hit in hits {
+            Terminal.out("\(hit.ticket.id)  \(hit.ticket.source):\(hit.ticket.externalID)  \(TextTable.clip(hit.ticket.subject, 70))")
+            Terminal.out("    \(TextTable.clip(hit.snippet, 110))")
         }
+        if hits.isEmpty { Terminal.err("no matches") }
     }
 }

@@ -14,42 +14,35 @@ struct Show: ParsableCommand {
     @Argument(help: "The ticket.") var id: String
 
     func run() throws {
-        try reportingErrors {
-            let store = try global.openReadOnlyStore()
-            let ticket: StoredTicket
-            do {
-                ticket = try store.ticket(reference: id)
-            } catch {
-                throw CLIError(error, exitCode: .noInput)
-            }
-            let routing = try store.routingDetail(ticketID: ticket.id)
-            if output.format == .json { return try Terminal.json(RoutedTicket(ticket: ticket, routing: routing)) }
-            var lines = ["Ticket \(ticket.id)  \(ticket.source):\(ticket.externalID)", "Subject:    \(ticket.subject)"]
-            if let r = ticket.requester { lines.append("Requester:  \([r.name, r.email.map { "<\($0)>" }].compactMap { $0 }.joined(separator: " "))") }
-            if let o = ticket.organization { lines.append("Org:        \(o)") }
-            lines.append("Status:     \(ticket.status ?? "-")   Channel: \(ticket.channel ?? "-")")
-            lines.append("Created:    \(ticket.createdAt.map(SQLDate.string) ?? "-")   Updated: \(ticket.updatedAt.map(SQLDate.string) ?? "-")")
-            if !ticket.tags.isEmpty { lines.append("Tags:       \(ticket.tags.joined(separator: ", "))") }
-            lines.append("Label:      \(ticket.labelDepartment ?? "-") / \(ticket.labelPriority ?? "-")")
-            if let t = ticket.triage?.result {
-                lines.append("Triage:     \(t.department), \(t.priority.rawValue), \(t.sentiment.rawValue), \(t.language), confidence \(String(format: "%.2f", t.confidence)) [\(t.backend.rawValue) \(t.model)]")
-                lines.append("Summary:    \(t.summary)")
-                if t.needsHuman { lines.append("Needs a human: \(t.needsHumanReason ?? "yes")") }
-            } else {
-                lines.append("Triage:     pending")
-            }
-            lines += Self.routingLines(routing)
-            for m in ticket.messages {
-                let who = [m.author?.name, m.author?.email.map { "<\($0)>" }].compactMap { $0 }.joined(separator: " ")
-                lines.append("")
-                lines.append("--- \(m.role.rawValue)\(m.isPublic ? "" : " (internal)") \(who) \(m.sentAt.map(SQLDate.string) ?? "")")
-                lines.append(m.text)
-                for a in m.attachments {
-                    lines.append("[attachment: \(a.filename ?? "unnamed") \(a.contentType ?? "") \(a.size.map { "\($0) bytes" } ?? "")]")
-                }
-            }
-            Terminal.out(lines.joined(separator: "\n"))
+        let store = try global.openReadOnlyStore()
+        let ticket = try store.ticket(reference: id)
+        let routing = try store.routingDetail(ticketID: ticket.id)
+        if output.format == .json { return try Terminal.json(RoutedTicket(ticket: ticket, routing: routing)) }
+        var lines = ["Ticket \(ticket.id)  \(ticket.source):\(ticket.externalID)", "Subject:    \(ticket.subject)"]
+        if let r = ticket.requester { lines.append("Requester:  \([r.name, r.email.map { "<\($0)>" }].compactMap { $0 }.joined(separator: " "))") }
+        if let o = ticket.organization { lines.append("Org:        \(o)") }
+        lines.append("Status:     \(ticket.status ?? "-")   Channel: \(ticket.channel ?? "-")")
+        lines.append("Created:    \(ticket.createdAt.map(SQLDate.string) ?? "-")   Updated: \(ticket.updatedAt.map(SQLDate.string) ?? "-")")
+        if !ticket.tags.isEmpty { lines.append("Tags:       \(ticket.tags.joined(separator: ", "))") }
+        lines.append("Label:      \(ticket.labelDepartment ?? "-") / \(ticket.labelPriority ?? "-")")
+        if let t = ticket.triage?.result {
+            lines.append("Triage:     \(t.department), \(t.priority.rawValue), \(t.sentiment.rawValue), \(t.language), confidence \(String(format: "%.2f", t.confidence)) [\(t.backend.rawValue) \(t.model)]")
+            lines.append("Summary:    \(t.summary)")
+            if t.needsHuman { lines.append("Needs a human: \(t.needsHumanReason ?? "yes")") }
+        } else {
+            lines.append("Triage:     pending")
         }
+        lines += Self.routingLines(routing)
+        for m in ticket.messages {
+            let who = [m.author?.name, m.author?.email.map { "<\($0)>" }].compactMap { $0 }.joined(separator: " ")
+            lines.append("")
+            lines.append("--- \(m.role.rawValue)\(m.isPublic ? "" : " (internal)") \(who) \(m.sentAt.map(SQLDate.string) ?? "")")
+            lines.append(m.text)
+            for a in m.attachments {
+                lines.append("[attachment: \(a.filename ?? "unnamed") \(a.contentType ?? "") \(a.size.map { "\($0) bytes" } ?? "")]")
+            }
+        }
+        Terminal.out(lines.joined(separator: "\n"))
     }
 
     /// The routed view: what rules changed, escalations, and every firing.

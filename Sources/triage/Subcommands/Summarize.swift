@@ -37,7 +37,7 @@ struct Summarize: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await reportingErrors(execute)
+        try await execute()
     }
 
     private func execute() async throws {
@@ -46,14 +46,9 @@ struct Summarize: AsyncParsableCommand {
         let logger = global.logger()
         var tickets: [(reference: String, ticket: TicketForTriage)] = []
         for reference in ids {
-            let found: (ticket: TicketForTriage, triagedCurrent: Bool)
-            do {
-                found = try store.ticketForSummary(reference: reference)
-            } catch let error as StoreError {
-                throw CLIError(error, exitCode: .noInput)
-            }
+            let found = try store.ticketForSummary(reference: reference)
             guard found.triagedCurrent else {
-                throw CLIError(message: "ticket \(reference) has no triage result for its current content, so there is no summary to replace — run `triage run` first", exitCode: .failure)
+                throw CommandFailure("ticket \(reference) has no triage result for its current content, so there is no summary to replace — run `triage run` first", status: .failure)
             }
             tickets.append((reference, found.ticket))
         }
@@ -74,10 +69,8 @@ struct Summarize: AsyncParsableCommand {
                     call = outcome.call
                 } catch let error as SummaryError {
                     if stream { Self.write("\n") }
-                    try? store.recordCalls([error.call], ticketID: ticket.id, runID: nil)
-                    let stop = error.underlying.flatMap { ClaudeRunStop($0) }
-                    throw CLIError(message: "ticket \(reference): \(stop?.message ?? error.message)",
-                                   exitCode: stop.map { $0.kind == .unreachable ? .unavailable : .configuration } ?? .unavailable)
+                    try store.recordCalls([error.call], ticketID: ticket.id, runID: nil)
+                    throw CommandFailure("ticket \(reference): \(error.userMessage)", status: error.exitStatus)
                 }
                 if stream { Self.write("\n") } else if output.format == .text { Terminal.out(summary) }
             } else {
@@ -86,7 +79,7 @@ struct Summarize: AsyncParsableCommand {
             }
             guard try store.saveSummary(ticketID: ticket.id, contentHash: ticket.contentHash, summary: summary,
                                         calls: call.map { [$0] } ?? []) else {
-                throw CLIError(message: "ticket \(reference) changed while it was summarized; the summary was not stored — run `triage run`, then summarize again", exitCode: .temporary)
+                throw CommandFailure("ticket \(reference) changed while it was summarized; the summary was not stored — run `triage run`, then summarize again", status: .temporary)
             }
             if let call {
                 Terminal.err("ticket \(ticket.id): summary stored (\(call.model), \(call.usage.inputTokens + call.usage.cacheReadInputTokens + call.usage.cacheCreationInputTokens) input / \(call.usage.outputTokens) output tokens, $\(String(format: "%.6f", call.costUSD ?? 0))\(call.requestID.map { ", request-id \($0)" } ?? ""))")

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HelpdeskAPI
 import TicketTriage
+import TriageModel
 import TriageImport
 import TriageNetwork
 import TriageStore
@@ -49,53 +50,38 @@ struct Sync: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await reportingErrors {
-            let configuration = try global.loadConfiguration()
-            let configPath = StoreLocation.configuration(flag: global.config, environment: global.environment)
-            let source: any IncrementalTicketSource
-            do {
-                let settings = try HelpdeskSettings.load(from: configPath.map { URL(fileURLWithPath: $0) })
-                source = try settings.source(vendor.rawValue, environment: global.environment, transport: CurlTransport(),
-                                             configFile: configPath ?? "triage.yml")
-            } catch {
-                throw CLIError(error, exitCode: .configuration)
-            }
-            let store = try global.openStore()
-            var options = configuration.importOptions(source: nil, mapping: nil)
-            options.source = nil
-            var sync = HelpdeskSync(store: store, source: source, options: options, logger: global.logger())
-            sync.threadWindow = configuration.import.threadWindowDays * 86400
-            let report: SyncReport
-            do {
-                report = try await sync.run(since: since.flatMap(Self.parse), dryRun: dryRun) { progress in
-                    Terminal.progress("syncing \(progress.vendor): \(progress.pages) pages, \(progress.counts.total) tickets (\(progress.counts.new) new, \(progress.counts.updated) updated)")
-                }
-            } catch let error as SyncError {
-                throw CLIError(error, exitCode: .configuration)
-            } catch {
-                throw CLIError(error, exitCode: .failure)
-            }
-            Terminal.clearProgress()
-            if output.format == .json {
-                try Terminal.json(report)
-            } else {
-                if dryRun {
-                    for ticket in report.fetched {
-                        Terminal.out("\(ticket.change)\t\(report.source):\(ticket.externalID)\t\(ticket.subject)")
-                    }
-                }
-                Terminal.out(Self.summary(report))
-            }
-            if let error = report.error {
-                Terminal.error(error)
-                switch report.errorKind {
-                case "unauthorized": throw ExitStatus.configuration.code
-                case "unavailable", "rate_limited": throw ExitStatus.unavailable.code
-                default: throw ExitStatus.failure.code
-                }
-            }
-            if report.counts.failed > 0 { throw ExitStatus.partial.code }
+        let configuration = try global.loadConfiguration()
+        let configPath = global.workspace.configurationPath
+        let source = try configuration.helpdesk.source(vendor.rawValue, environment: global.environment, transport: CurlTransport(),
+                                         configFile: configPath ?? "triage.yml")
+        let store = try global.openStore()
+        var options = configuration.importOptions(source: nil, mapping: nil)
+        options.source = nil
+        var sync = HelpdeskSync(store: store, source: source, options: options, logger: global.logger())
+        sync.threadWindow = configuration.import.threadWindowDays * 86400
+        let report = try await sync.run(since: since.flatMap(Self.parse), dryRun: dryRun) { progress in
+            Terminal.progress("syncing \(progress.vendor): \(progress.pages) pages, \(progress.counts.total) tickets (\(progress.counts.new) new, \(progress.counts.updated) updated)")
         }
+        Terminal.clearProgress()
+        if output.format == .json {
+            try Terminal.json(report)
+        } else {
+            if dryRun {
+                for ticket in report.fetched {
+                    Terminal.out("\(ticket.change)\t\(report.source):\(ticket.externalID)\t\(ticket.subject)")
+                }
+            }
+            Terminal.out(Self.summary(report))
+        }
+        if let error = report.error {
+            Terminal.error(error)
+            switch report.errorKind {
+            case "unauthorized": throw ExitStatus.configuration.code
+            case "unavailable", "rate_limited": throw ExitStatus.unavailable.code
+            default: throw ExitStatus.failure.code
+            }
+        }
+        if report.counts.failed > 0 { throw ExitStatus.partial.code }
     }
 
     static func summary(_ r: SyncReport) -> String {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TicketTriage
+import TriageModel
 import TriageClassify
 
 struct Train: ParsableCommand {
@@ -42,53 +43,45 @@ struct Train: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors {
-            let configuration = try global.loadConfiguration()
-            let store = try global.openExistingStore()
-            var training = LocalModelTraining(store: store)
-            training.testFraction = holdout
-            training.seed = seed
-            let outcome: LocalModelTraining.Outcome
-            let unknown: [(label: String, count: Int)]
-            do {
-                unknown = LocalModelTraining.unknownLabels(try training.labelledExamples(),
-                                                           departments: configuration.departments.map(\.name))
-                outcome = try training.train()
-            } catch {
-                throw CLIError(error, exitCode: .failure)
-            }
-            if !unknown.isEmpty {
-                let list = unknown.prefix(10).map { "\($0.label) (\($0.count))" }.joined(separator: ", ")
-                Terminal.err("warning: \(unknown.count) label(s) are not configured departments: \(list)\(unknown.count > 10 ? ", …" : ""). "
-                    + "The model learns and predicts them as they are, so routing rules and the digest see them as departments of their own; "
-                    + "add them to `departments:` in triage.yml, or map them to configured names in the import mapping and import again.")
-            }
-            let url = LocalModelTraining.modelURL(forDatabase: global.databasePath)
-            do {
-                try outcome.model.save(to: url)
-            } catch {
-                throw CLIError(message: "cannot write the model to \(url.path): \(error)", exitCode: .failure)
-            }
-            let seconds = Double(outcome.duration.components.seconds) + Double(outcome.duration.components.attoseconds) / 1e18
-            if output.format == .json {
-                try Terminal.json(Summary(
-                    model: outcome.model.modelVersion, modelFile: url.path, tickets: outcome.exampleCount, seconds: seconds,
-                    departments: outcome.model.labels, unknownLabels: Dictionary(uniqueKeysWithValues: unknown.map { ($0.label, $0.count) }),
-                    priorityLabels: outcome.model.metadata.priority?.labels, holdout: holdout,
-                    evaluation: outcome.evaluation, priority: outcome.priority))
-                return
-            }
-            if let evaluation = outcome.evaluation {
-                Terminal.out("held-out evaluation (trained on \(outcome.trainCount), scored on \(outcome.testCount) tickets, seed \(seed)):")
-                Terminal.out(evaluation.renderText())
-            }
-            if let priority = outcome.priority {
-                let learned = priority.learnedAccuracy.map { String(format: "learned %.1f%%", $0 * 100) } ?? "no learned priority (too few priority labels)"
-                Terminal.out(String(format: "priority on %d held-out tickets with a priority label: %@, keyword heuristic %.1f%%",
-                                    priority.tickets, learned, priority.heuristicAccuracy * 100))
-            }
-            let priorityNote = outcome.model.metadata.priority.map { "; priority learned from \($0.exampleCount) labels" } ?? ""
-            Terminal.out("trained \(outcome.model.modelVersion) on all \(outcome.exampleCount) labelled tickets in \(String(format: "%.2f", seconds)) s\(priorityNote); model: \(url.path)")
+        let configuration = try global.loadConfiguration()
+        let store = try global.openExistingStore()
+        var training = LocalModelTraining(store: store)
+        training.testFraction = holdout
+        training.seed = seed
+        let unknown = LocalModelTraining.unknownLabels(try training.labelledExamples(),
+                                                       departments: configuration.departments.map(\.name))
+        let outcome = try training.train()
+        if !unknown.isEmpty {
+            let list = unknown.prefix(10).map { "\($0.label) (\($0.count))" }.joined(separator: ", ")
+            Terminal.err("warning: \(unknown.count) label(s) are not configured departments: \(list)\(unknown.count > 10 ? ", …" : ""). "
+                + "The model learns and predicts them as they are, so routing rules and the digest see them as departments of their own; "
+                + "add them to `departments:` in triage.yml, or map them to configured names in the import mapping and import again.")
         }
+        let url = LocalModelTraining.modelURL(forDatabase: global.databasePath)
+        do {
+            try outcome.model.save(to: url)
+        } catch {
+            throw CommandFailure("cannot write the model to \(url.path): \(error)", status: .failure)
+        }
+        let seconds = Double(outcome.duration.components.seconds) + Double(outcome.duration.components.attoseconds) / 1e18
+        if output.format == .json {
+            try Terminal.json(Summary(
+                model: outcome.model.modelVersion, modelFile: url.path, tickets: outcome.exampleCount, seconds: seconds,
+                departments: outcome.model.labels, unknownLabels: Dictionary(uniqueKeysWithValues: unknown.map { ($0.label, $0.count) }),
+                priorityLabels: outcome.model.metadata.priority?.labels, holdout: holdout,
+                evaluation: outcome.evaluation, priority: outcome.priority))
+            return
+        }
+        if let evaluation = outcome.evaluation {
+            Terminal.out("held-out evaluation (trained on \(outcome.trainCount), scored on \(outcome.testCount) tickets, seed \(seed)):")
+            Terminal.out(evaluation.renderText())
+        }
+        if let priority = outcome.priority {
+            let learned = priority.learnedAccuracy.map { String(format: "learned %.1f%%", $0 * 100) } ?? "no learned priority (too few priority labels)"
+            Terminal.out(String(format: "priority on %d held-out tickets with a priority label: %@, keyword heuristic %.1f%%",
+                                priority.tickets, learned, priority.heuristicAccuracy * 100))
+        }
+        let priorityNote = outcome.model.metadata.priority.map { "; priority learned from \($0.exampleCount) labels" } ?? ""
+        Terminal.out("trained \(outcome.model.modelVersion) on all \(outcome.exampleCount) labelled tickets in \(String(format: "%.2f", seconds)) s\(priorityNote); model: \(url.path)")
     }
 }

@@ -6,6 +6,14 @@ import TriageTestSupport
 
 @Suite("AnthropicClient streaming against the fake")
 struct StreamingClientTests {
+    /// Waits until `limiter` holds no slot — a stream gives its slot back from a task its end starts — or until a
+    /// 10 s deadline passed; `true` when released.
+    static func slotsReleased(_ limiter: RequestLimiter) async -> Bool {
+        let deadline = ContinuousClock.now + .seconds(10)
+        while await limiter.requestsInFlight > 0, ContinuousClock.now < deadline { await Task.yield() }
+        return await limiter.requestsInFlight == 0
+    }
+
     @Test("a streamed answer reassembles to exactly the non-streamed message, text arriving piece by piece")
     func reassembly() async throws {
         let fixture = try await MockFixture.start(options: .init(timePerToken: .milliseconds(1)))
@@ -23,8 +31,7 @@ struct StreamingClientTests {
         let body = try #require(await fixture.messageRequests().last?.json)
         #expect(body["stream"] == .bool(true))
         // The stream held its in-flight slot until it ended.
-        try await Task.sleep(for: .milliseconds(20))
-        #expect(await fixture.client.limiter.requestsInFlight == 0)
+        #expect(await Self.slotsReleased(fixture.client.limiter))
         await fixture.mock.stop()
     }
 
@@ -59,8 +66,7 @@ struct StreamingClientTests {
         #expect(apiError.midStream)
         #expect(apiError.requestID == stream.requestID)
         #expect(await pieces.items.count == 1)
-        try await Task.sleep(for: .milliseconds(20))
-        #expect(await fixture.client.limiter.requestsInFlight == 0)
+        #expect(await Self.slotsReleased(fixture.client.limiter))
         await fixture.mock.stop()
     }
 
@@ -71,8 +77,7 @@ struct StreamingClientTests {
         #expect(await fixture.client.limiter.requestsInFlight == 1)
         #expect(stream?.requestID != nil)
         stream = nil
-        try await Task.sleep(for: .milliseconds(50))
-        #expect(await fixture.client.limiter.requestsInFlight == 0)
+        #expect(await Self.slotsReleased(fixture.client.limiter))
         await fixture.mock.stop()
     }
 

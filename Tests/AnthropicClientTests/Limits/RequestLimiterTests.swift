@@ -60,7 +60,7 @@ struct RequestLimiterTests {
         let limiter = RequestLimiter(maxInFlight: 1)
         try await limiter.acquireSlot()
         let waiter = Task { try await limiter.acquireSlot() }
-        try await Task.sleep(for: .milliseconds(50))
+        while await limiter.waitingCount < 1 { await Task.yield() }  // queued: a condition, not a sleep
         waiter.cancel()
         await #expect(throws: CancellationError.self) { try await waiter.value }
         await limiter.releaseSlot()

@@ -84,11 +84,11 @@ import TriageStore
         _ = try router().routeAll(store: store, now: RoutingFixtures.now, dryRun: true)
         let candidates = try store.routingCandidates(RoutingSelection())
         #expect(candidates.count == 2)
-        #expect(candidates.allSatisfy { $0.routedFactsJSON == nil && $0.routedHash == nil })
+        #expect(candidates.allSatisfy { $0.routedFacts == nil && $0.routedHash == nil })
 
         _ = try router().routeAll(store: store, now: RoutingFixtures.now)
         let routed = try store.routingCandidates(RoutingSelection(unroutedOnly: false))
-        #expect(routed.allSatisfy { $0.routedFactsJSON != nil && $0.routedHash == $0.ticket.contentHash })
+        #expect(routed.allSatisfy { $0.routedFacts != nil && $0.routedHash == $0.ticket.contentHash })
     }
 
     @Test func routedFactsRoundTripEveryComparableField() throws {

@@ -31,10 +31,10 @@ import TriageStore
         let ticket = try store.ticket(reference: "zendesk:1")
         try store.recordRouting([RoutingRecord(
             ticketID: ticket.id, contentHash: ticket.contentHash,
-            firings: [.init(ruleID: "r", matchedJSON: "[]", actionsJSON: "[]",
+            firings: [.init(ruleID: "r", matched: [], actionsJSON: "[]",
                             notifications: [.init(url: "ftp://files.example/drop/s3cretT0ken", body: "{}",
                                                   idempotencyKey: "tt-1")])],
-            overridesJSON: nil)])
+            overrides: nil)])
         let report = try await OutboxDelivery(transport: CurlTransport(), sleep: { _ in }).deliverDue(store: store)
         #expect(report.gaveUp == 1)
         let entry = try #require(try store.outboxEntries(states: [.failed]).first)

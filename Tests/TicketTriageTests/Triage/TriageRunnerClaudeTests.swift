@@ -97,7 +97,9 @@ import TriageTestSupport
         let claude = try ClaudeRunFixtures.claude(mock)
         let runner = TriageRunner(store: store, classifier: claude, backendName: "claude", concurrency: 4, logger: Logger(label: "test"))
         let task = Task { try await runner.run() }
-        while try store.statistics().triaged < 10 { try await Task.sleep(for: .milliseconds(5)) }
+        let deadline = ContinuousClock.now + .seconds(60)
+        while try store.statistics().triaged < 10, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+        try #require(try store.statistics().triaged >= 10, "the run did not triage 10 tickets within 60 s")
         task.cancel()
         _ = try? await task.value
         let afterKill = try store.statistics()

@@ -19,8 +19,8 @@ import Testing
                     await log.add(warmer ? "warmer \(i)" : "passed")
                 }
             }
-            // Give the waiters time to queue; none may pass before `open()`.
-            try? await Task.sleep(for: .milliseconds(100))
+            // Wait until all eight are queued (a condition, not a sleep); none may pass before `open()`.
+            while await gate.waitingCount < 8 { await Task.yield() }
             await log.add("open")
             await gate.open()
         }

@@ -5,7 +5,7 @@ import TriageTestSupport
 
 @Suite("SMTP delivery through libcurl")
 struct SMTPSenderTests {
-    let message = MailMessage(from: "Digest <triage@example.com>", to: ["lead@example.com", "ops@example.com"],
+    let message = OutgoingMail(from: "Digest <triage@example.com>", to: ["lead@example.com", "ops@example.com"],
                               subject: "Support digest 2026-03-29", text: "Text version\n.dot line", html: "<p>HTML version</p>")
 
     @Test("the loopback receiver gets envelope, credentials, headers and both alternatives")

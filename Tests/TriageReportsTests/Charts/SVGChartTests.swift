@@ -1,4 +1,5 @@
 import Foundation
+import TriageModel
 #if canImport(FoundationXML)
 import FoundationXML
 #endif

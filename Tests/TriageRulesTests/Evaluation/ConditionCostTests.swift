@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TriageModel
 @testable import TriageRules
+import TriageTestSupport
 
 /// The bulk path tests cheap children of `all` / `any` first; the outcome must be the traced path's.
 @Suite struct ConditionCostTests {
@@ -33,10 +34,10 @@ import TriageModel
     /// The benchmark's 100 rules (every operator family, SLA, regexes, nested groups) over 3,000 varied tickets:
     /// `evaluate` (cheap-first) and `explain` (as written) agree on every outcome.
     @Test func reorderedEvaluationMatchesTheTracedOneOnTheBenchmarkRules() throws {
-        let engine = RuleEngine(rules: try RuleSet.parse(yaml: RuleBenchmark.rulesYAML(count: 100)))
+        let engine = RuleEngine(rules: try RuleSet.parse(yaml: SyntheticRules.rulesYAML(count: 100)))
         var firings = 0
         for i in 0..<3000 {
-            let subject = RuleBenchmark.subject(i)
+            let subject = SyntheticRules.subject(i)
             let outcome = engine.evaluate(subject)
             #expect(engine.explain(subject).outcome == outcome)
             firings += outcome.firings.count

@@ -69,7 +69,7 @@ import TriageModel
     @Test func factsFromAnImportedTicket() {
         let ticket = ImportedTicketSample.make()
         let facts = TicketFacts(ticket)
-        #expect(facts.text == "The app crashes.\n\nStill crashing!")
+        #expect(facts.text == "The app crashes.\nStill crashing!")
         #expect(facts.messageCount == 4)
         #expect(facts.lastCustomerMessageAt == Samples.date("2026-03-02T09:00:00Z"))
         #expect(facts.firstAgentReplyAt == Samples.date("2026-03-02T08:00:00Z"))

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TriageModel
 @testable import TriageRules
+import TriageTestSupport
 
 /// Ordering, `stop`, later rules seeing earlier changes, and what an outcome carries.
 @Suite struct RuleEngineTests {
@@ -106,16 +107,24 @@ import TriageModel
         }
     }
 
-    @Test func benchmarkRunsAndFires() {
-        let result = RuleBenchmark.run(rules: 100, subjects: 200, concurrency: 2)
-        #expect(result.subjects == 200)
-        #expect(result.firings > 200)
-        #expect(result.notifications > 0)
-        #expect(result.duration > .zero)
-        // evaluation is pure: splitting the work over threads changes nothing but the time
-        let serial = RuleBenchmark.run(rules: 100, subjects: 200, concurrency: 1)
-        #expect(serial.firings == result.firings)
-        #expect(serial.notifications == result.notifications)
+    /// The benchmark's workload fires (firings and notifications), and evaluation is pure: evaluating the same
+    /// tickets from several tasks at once gives the outcomes of one serial pass.
+    @Test func syntheticWorkloadFiresAndEvaluatesTheSameConcurrently() async throws {
+        let engine = RuleEngine(rules: try RuleSet.parse(yaml: SyntheticRules.rulesYAML(count: 100)))
+        let subjects = (0..<200).map(SyntheticRules.subject)
+        let serial = subjects.map { engine.evaluate($0) }
+        #expect(serial.reduce(0) { $0 + $1.firings.count } > 200)
+        #expect(serial.contains { !$0.notifications.isEmpty })
+        let concurrent = await withTaskGroup(of: [(Int, RoutingOutcome)].self) { group in
+            for worker in 0..<4 {
+                group.addTask {
+                    stride(from: worker, to: subjects.count, by: 4).map { ($0, engine.evaluate(subjects[$0])) }
+                }
+            }
+            return await group.reduce(into: [Int: RoutingOutcome]()) { all, part in for (i, o) in part { all[i] = o } }
+        }
+        #expect(concurrent.count == subjects.count)
+        for (index, outcome) in concurrent { #expect(outcome == serial[index]) }
     }
 }
 

@@ -49,7 +49,7 @@ import TriageModel
     """
 
     static let golden = #"""
-    Ticket zendesk/4711 (content c0ffee) at 2026-03-02T10:00:00Z
+    Ticket zendesk:4711 (content c0ffee) at 2026-03-02T10:00:00Z
     1. security: not matched
          decided by: triage.department is "Security & Abuse" (was "Technical Support")
          decided by: text matches /\b(phishing|hacked)\b/i (was "Since 9am every payment fails with error 503. We lose mo…")

@@ -14,10 +14,10 @@ struct DigestRuleFlagTests {
         }
         _ = try store.recordRouting([RoutingRecord(
             ticketID: id, contentHash: hash,
-            firings: [RoutingRecord.Firing(ruleID: rule, matchedJSON: "[]",
+            firings: [RoutingRecord.Firing(ruleID: rule, matched: [],
                                            actionsJSON: "[{\"needs_human\":{\"reason\":\"\(reason)\"}}]",
                                            escalations: [], notifications: [])],
-            overridesJSON: "{\"needs_human_reason\":\"\(reason)\"}")], at: DigestStoreFixture.instant(at))
+            overrides: RoutingOverrides(needsHumanReason: reason))], at: DigestStoreFixture.instant(at))
     }
 
     @Test func ruleFlagsOfTheDayJoinTriageFlagsOncePerTicket() throws {
@@ -26,7 +26,7 @@ struct DigestRuleFlagTests {
         try Self.routing(store, "B", rule: "vip", reason: "VIP customer", at: "2026-03-29T11:00:00Z")
         try Self.routing(store, "C", rule: "legal-words", reason: "Legal request", at: "2026-03-28T12:00:00Z") // the day before
         let list = try store.digestAggregates(for: DigestStoreFixture.day, ageRanges: DigestStoreFixture.ageRanges).needsHuman
-        #expect(list.map(\.ticket.reference) == ["desk:B", "desk:E"])
+        #expect(list.map(\.ticket.id) == ["desk:B", "desk:E"])
         #expect(list[0].reason == "unclear request; rule vip: VIP customer")
         #expect(list[1].reason == "rule legal-words: Legal request")
     }
@@ -38,7 +38,7 @@ struct DigestRuleFlagTests {
             try db.execute(sql: "UPDATE tickets SET content_hash = 'changed' WHERE external_id = 'E'")
         }
         let list = try store.digestAggregates(for: DigestStoreFixture.day, ageRanges: DigestStoreFixture.ageRanges).needsHuman
-        #expect(list.map(\.ticket.reference) == ["desk:B"])
+        #expect(list.map(\.ticket.id) == ["desk:B"])
     }
 
     @Test func newTicketsWithACurrentResultAreCountedWheneverTriageRan() throws {
@@ -64,7 +64,7 @@ struct DigestRuleFlagTests {
             try db.execute(sql: "UPDATE tickets SET subject = 'Refund' || char(0) || ' still missing' WHERE external_id = 'B'")
         }
         let list = try store.digestAggregates(for: DigestStoreFixture.day, ageRanges: DigestStoreFixture.ageRanges).needsHuman
-        let subject = try #require(list.first { $0.ticket.reference == "desk:B" }?.ticket.subject)
+        let subject = try #require(list.first { $0.ticket.id == "desk:B" }?.ticket.subject)
         #expect(subject == "Refund\u{0} still missing")
     }
 }

@@ -97,9 +97,9 @@ enum DigestStoreFixture {
                                            at: instant("2026-03-29T05:00:00Z"))
         try store.finishImportRun(id: run, status: .completedWithErrors, counts: ImportCounts(new: 8, updated: 1, failed: 2),
                                   diagnostics: [
-                                      ImportRunDiagnostic(severity: "error", file: "exports/day.json", record: 17, line: 412,
+                                      ImportDiagnostic(severity: .error, file: "exports/day.json", record: 17, line: 412,
                                                           column: nil, field: "created_at", message: "unreadable date"),
-                                      ImportRunDiagnostic(severity: "warning", file: "exports/day.json", record: 3, line: 40,
+                                      ImportDiagnostic(severity: .warning, file: "exports/day.json", record: 3, line: 40,
                                                           column: nil, field: nil, message: "unknown field"),
                                   ],
                                   duration: .milliseconds(20), at: instant("2026-03-29T05:00:01Z"))

@@ -6,7 +6,7 @@ import TriageModel
 
 @Suite("Store digest aggregates")
 struct TicketStoreDigestTests {
-    typealias Count = DigestAggregates.Count
+    typealias Count = LabelCount
 
     func aggregates() throws -> DigestAggregates {
         try DigestStoreFixture.make().digestAggregates(for: DigestStoreFixture.day, ageRanges: DigestStoreFixture.ageRanges)
@@ -27,7 +27,7 @@ struct TicketStoreDigestTests {
     func staleResultFallsBackToLabel() throws {
         let a = try aggregates()
         #expect(!a.byDepartment.contains { $0.label == "Sales" })
-        #expect(a.notable.allSatisfy { $0.ticket.reference != "desk:H" })
+        #expect(a.notable.allSatisfy { $0.ticket.id != "desk:H" })
     }
 
     @Test("solved counts closed statuses (any case) updated in the day; still open counts open tickets created before its end")
@@ -46,7 +46,7 @@ struct TicketStoreDigestTests {
     func escalations() throws {
         let list = try aggregates().escalations
         try #require(list.count == 1)
-        #expect(list[0].ticket.reference == "desk:A")
+        #expect(list[0].ticket.id == "desk:A")
         #expect(list[0].ticket.department == "Billing")
         #expect(list[0].ruleID == "urgent-billing")
         #expect(list[0].team == "billing-leads")
@@ -56,11 +56,11 @@ struct TicketStoreDigestTests {
     @Test("needs-human and notable tickets come from current results")
     func attentionLists() throws {
         let a = try aggregates()
-        #expect(a.needsHuman.map(\.ticket.reference) == ["desk:B"])
+        #expect(a.needsHuman.map(\.ticket.id) == ["desk:B"])
         #expect(a.needsHuman.first?.reason == "unclear request")
-        #expect(a.notable.map(\.ticket.reference) == ["desk:A"])
+        #expect(a.notable.map(\.ticket.id) == ["desk:A"])
         #expect(a.notable.first?.summary == "Customer was charged twice")
-        #expect(a.notable.first?.priority == "urgent")
+        #expect(a.notable.first?.priority == .urgent)
     }
 
     @Test("theme documents carry subject, current summary and tags of every new ticket")
@@ -82,9 +82,10 @@ struct TicketStoreDigestTests {
         #expect(t.lowConfidence == 1)
         #expect(t.calls == 2)
         #expect(t.batchCalls == 1)
-        #expect(t.inputTokens == 1200)
-        #expect(t.outputTokens == 120)
-        #expect(t.cacheReadTokens == 500)
+        #expect(t.tokens.inputTokens == 1200)
+        #expect(t.tokens.outputTokens == 120)
+        #expect(t.tokens.cacheReadInputTokens == 500)
+        #expect(t.lowConfidenceThreshold == NeedsHumanThreshold.default)
         #expect(abs(t.costUSD - 0.01) < 1e-9)
         #expect(t.unpricedCalls == 1)
     }
@@ -94,12 +95,14 @@ struct TicketStoreDigestTests {
         let i = try aggregates().imports
         #expect(i.storedRecords == 9)
         #expect(i.failedRecords == 2)
-        #expect(i.failures == [DigestAggregates.ImportFailure(file: "exports/day.json", line: 412, record: 17, message: "unreadable date")])
+        #expect(i.failures == [ImportFailureEntry(file: "exports/day.json", line: 412, record: "17", message: "unreadable date")])
     }
 
     @Test("day totals per window, in the order asked")
     func dayTotals() throws {
-        let totals = try DigestStoreFixture.make().digestDayTotals(for: [DigestStoreFixture.previousDay, DigestStoreFixture.day])
+        let totals = try DigestStoreFixture.make().digestDayTotals(for: [("2026-03-28", DigestStoreFixture.previousDay),
+                                                                         ("2026-03-29", DigestStoreFixture.day)])
+        #expect(totals.map(\.date) == ["2026-03-28", "2026-03-29"])
         #expect(totals.map(\.newTickets) == [1, 4])
         #expect(totals.map(\.solved) == [1, 2])
         #expect(totals.map(\.stillOpen) == [2, 4])
@@ -111,7 +114,20 @@ struct TicketStoreDigestTests {
         let a = try TicketStore.inMemory().digestAggregates(for: DigestStoreFixture.day, ageRanges: DigestStoreFixture.ageRanges)
         #expect(a.newTickets == 0 && a.solved == 0 && a.stillOpen == 0)
         #expect(a.backlog == [0, 0, 0, 0, 0])
-        #expect(a.triage == DigestAggregates.TriageFigures())
+        #expect(a.triage == TriageFigures(ticketsTriaged: 0, newTicketsTriaged: 0))
+    }
+
+    /// The schema allows only known priorities and sentiments; a store edited by hand is reported, not skipped.
+    @Test("an unknown priority of a notable ticket is an error naming the ticket")
+    func unknownPriorityIsReported() throws {
+        let store = try DigestStoreFixture.make()
+        try store.write("test") { db in
+            try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
+            try db.execute(sql: "UPDATE triage_results SET priority = 'someday' WHERE priority = 'urgent'")
+        }
+        #expect { try store.digestAggregates(for: DigestStoreFixture.day, ageRanges: DigestStoreFixture.ageRanges) } throws: {
+            "\($0)".contains("desk:A") && "\($0)".contains("someday")
+        }
     }
 
     @Test("the digest queries use the v2 indexes")

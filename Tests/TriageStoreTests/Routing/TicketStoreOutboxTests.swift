@@ -23,8 +23,8 @@ import TriageModel
         }
         try store.recordRouting([RoutingRecord(
             ticketID: ticket.id, contentHash: ticket.contentHash,
-            firings: [.init(ruleID: "refunds", matchedJSON: "[]", actionsJSON: "[]", notifications: notifications)],
-            overridesJSON: nil)], at: Self.t0)
+            firings: [.init(ruleID: "refunds", matched: [], actionsJSON: "[]", notifications: notifications)],
+            overrides: nil)], at: Self.t0)
         try store.markDelivered(outboxID: 1, at: Self.t0)
         try store.recordFailedDelivery(outboxID: 2, error: "HTTP 503 from hooks.example",
                                        retryAt: Self.t0.addingTimeInterval(3600), at: Self.t0)

@@ -17,12 +17,12 @@ import TriageModel
         return try store.ticket(reference: reference)
     }
 
-    func record(_ ticket: StoredTicket, rule: String, team: String?, overrides: String?) -> RoutingRecord {
+    func record(_ ticket: StoredTicket, rule: String, team: String?, overrides: RoutingOverrides?) -> RoutingRecord {
         RoutingRecord(ticketID: ticket.id, contentHash: ticket.contentHash,
-                      firings: [.init(ruleID: rule, matchedJSON: #"["triage.department is \"Billing\""]"#,
+                      firings: [.init(ruleID: rule, matched: [#"triage.department is "Billing""#],
                                       actionsJSON: "[]",
                                       escalations: team.map { [.init(team: $0, reason: "Look at it")] } ?? [])],
-                      overridesJSON: overrides)
+                      overrides: overrides)
     }
 
     @Test func overridesEscalationsAndFiringsOfEveryVersion() throws {
@@ -30,9 +30,9 @@ import TriageModel
         _ = try store.upsert([sampleTicket(id: "1001"), sampleTicket(id: "1002")], runID: nil)
         let first = try triage(store, "zendesk:1001")
         _ = try triage(store, "zendesk:1002")
-        try store.recordRouting([record(first, rule: "to-finance", team: "finance", overrides: """
-            {"added_tags":["refund"],"department":"Finance","needs_human_reason":"Large refund","priority":"urgent","removed_tags":["vip"]}
-            """)], at: Self.t0)
+        try store.recordRouting([record(first, rule: "to-finance", team: "finance", overrides: RoutingOverrides(
+            department: "Finance", priority: .urgent, addedTags: ["refund"], removedTags: ["vip"],
+            needsHumanReason: "Large refund"))], at: Self.t0)
 
         let views = try store.routingViews(ticketIDs: [first.id, first.id + 1, 999])
         #expect(views.count == 1)  // 1002 was never routed
@@ -67,7 +67,7 @@ import TriageModel
         _ = try store.upsert([sampleTicket(id: "1001"), sampleTicket(id: "1002")], runID: nil)
         let first = try triage(store, "zendesk:1001")
         _ = try triage(store, "zendesk:1002")
-        try store.recordRouting([record(first, rule: "r", team: nil, overrides: #"{"department":"Finance"}"#)])
+        try store.recordRouting([record(first, rule: "r", team: nil, overrides: RoutingOverrides(department: "Finance"))])
         #expect(try store.tickets(matching: TicketFilter(department: "Finance")).map(\.externalID) == ["1001"])
         #expect(try store.tickets(matching: TicketFilter(department: "Billing")).map(\.externalID) == ["1002"])
         // New content not routed yet: the earlier version's override no longer applies.

@@ -17,14 +17,14 @@ import TriageModel
         return (store, try #require(candidates.first))
     }
 
-    func record(_ candidate: RoutingCandidate, key: String = "tt-0001") -> RoutingRecord {
+    func record(_ candidate: RoutingCandidate, key: String = "tt-0001", facts: RoutedFacts? = nil) -> RoutingRecord {
         RoutingRecord(
             ticketID: candidate.ticket.id, contentHash: candidate.ticket.contentHash,
             firings: [RoutingRecord.Firing(
-                ruleID: "refunds", matchedJSON: #"["text contains \"charged\""]"#, actionsJSON: #"[{"add_tags":["refund"]}]"#,
+                ruleID: "refunds", matched: [#"text contains "charged""#], actionsJSON: #"[{"add_tags":["refund"]}]"#,
                 escalations: [.init(team: "finance", reason: "Refund")],
                 notifications: [.init(url: "http://127.0.0.1:9/hook", body: #"{"text":"hi"}"#, idempotencyKey: key)])],
-            overridesJSON: #"{"added_tags":["refund"],"priority":"urgent"}"#)
+            overrides: RoutingOverrides(priority: .urgent, addedTags: ["refund"]), facts: facts)
     }
 
     @Test func candidatesAreTriagedTicketsWithCustomerTextAndFacts() throws {
@@ -45,7 +45,9 @@ import TriageModel
         let reread = try store.routingCandidate(reference: "zendesk:1001")
         #expect(reread.firedRuleIDs == ["refunds"])
         #expect(reread.routedHash == candidate.ticket.contentHash)
-        #expect(try store.routingOverrides(ticketID: candidate.ticket.id) == #"{"added_tags":["refund"],"priority":"urgent"}"#)
+        #expect(try store.routingOverrides(ticketID: candidate.ticket.id) == RoutingOverrides(priority: .urgent, addedTags: ["refund"]))
+        let column: String? = try store.read("test") { db in try String.fetchOne(db, sql: "SELECT routing_overrides FROM tickets") }
+        #expect(column == #"{"added_tags":["refund"],"priority":"urgent","removed_tags":[]}"#)
         // routed: no longer a candidate; the human label is untouched
         #expect(try store.routingCandidates(RoutingSelection()).isEmpty)
         #expect(try store.routingCandidates(RoutingSelection(unroutedOnly: false)).count == 1)
@@ -111,11 +113,16 @@ import TriageModel
     @Test func routedFactsAreWrittenWithTheRoutedHashAndReadBackOnTheNextVersion() throws {
         let (store, candidate) = try triagedStore()
         #expect(TicketStore.schemaVersions.contains("v3-routed-facts"))
-        #expect(candidate.routedFactsJSON == nil)  // never routed
-        var routed = record(candidate)
-        routed.factsJSON = #"{"v":1,"subject":"Charged twice"}"#
+        #expect(candidate.routedFacts == nil)  // never routed
+        let facts = RoutedFacts(
+            subject: "Charged twice", textDigest: "d1", channel: "email", requesterEmail: "a\"b@example.org",
+            organization: nil, tags: ["ü", "x/y"], status: "open", createdAt: 1_800_000_000.5, messageCount: 2,
+            customFields: ["plan": "Pro", "note": "line\nbreak"], labelDepartment: nil, labelPriority: "P1",
+            triage: .init(department: "Billing", priority: "high", sentiment: "negative", language: "en",
+                          confidence: 0.875, needsHuman: true, backend: "local"))
+        let routed = record(candidate, facts: facts)
         try store.recordRouting([routed])
-        #expect(try store.routingCandidate(reference: "zendesk:1001").routedFactsJSON == routed.factsJSON)
+        #expect(try store.routingCandidate(reference: "zendesk:1001").routedFacts == facts)
 
         _ = try store.upsert([sampleTicket(id: "1001", text: "Now charged three times!")], runID: nil)
         let ticket = try store.ticket(reference: "zendesk:1001")
@@ -125,14 +132,38 @@ import TriageModel
                                                   model: "m", promptVersion: "1"),
                              calls: [], runID: nil, owner: nil)
         let next = try #require(try store.routingCandidates(RoutingSelection()).first)
-        #expect(next.routedFactsJSON == routed.factsJSON)  // the facts of the version rules last ran on
+        #expect(next.routedFacts == facts)  // the facts of the version rules last ran on
     }
 
-    @Test func routedFactsMustBeJSON() throws {
+    /// The store's writers give exactly what `JSONEncoder` (sorted keys) writes for the same values, and read back.
+    @Test func columnCodecsMatchJSONEncoder() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        func encoded(_ value: some Encodable) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
+        let tricky = ["plain", "quote \" and \\ backslash", "line\nbreak\ttab\rreturn", "slash / ü 日本 😀", ""]
+        #expect(JSONWriter.array(tricky) == (try encoded(tricky)))
+        #expect(JSONWriter.array([]) == "[]")
+        #expect(JSONWriter.object(["b": "2", "a": "\"1\""]) == (try encoded(["b": "2", "a": "\"1\""])))
+        let full = RoutingOverrides(department: "Sales \"EU\"", priority: .urgent, addedTags: ["a/b", "ü"],
+                                    removedTags: ["x"], needsHumanReason: "Check\nthis")
+        #expect(full.json == (try encoded(full)))
+        #expect(RoutingOverrides.decode(full.json) == full)
+        let partial = RoutingOverrides(addedTags: ["seen"])
+        #expect(partial.json == #"{"added_tags":["seen"],"removed_tags":[]}"#)
+        #expect(RoutingOverrides.decode(partial.json) == partial)
+        #expect(RoutingOverrides.decode(#"{"priority":"someday"}"#) == nil)  // not a shape this version reads
+        // Other control characters: a \u escape, the same JSON value.
+        let control = JSONWriter.array(["bell\u{7}", "nul\u{0}"])
+        #expect(control == #"["bell\u0007","nul\u0000"]"#)
+        #expect(try JSONDecoder().decode([String].self, from: Data(control.utf8)) == ["bell\u{7}", "nul\u{0}"])
+    }
+
+    /// A write that fails rolls the whole batch back.
+    @Test func aFailedRoutingWriteKeepsNothingOfItsBatch() throws {
         let (store, candidate) = try triagedStore()
-        var routed = record(candidate)
-        routed.factsJSON = "{not json"
-        #expect(throws: StoreError.self) { try store.recordRouting([routed]) }
+        let orphan = RoutingRecord(ticketID: 424_242, contentHash: "none",
+                                   firings: [.init(ruleID: "r", matched: [], actionsJSON: "[]")], overrides: nil)
+        #expect(throws: StoreError.self) { try store.recordRouting([record(candidate), orphan]) }
         // the transaction rolled back: nothing of the batch was kept
         #expect(try store.outboxCounts() == OutboxCounts(pending: 0, delivered: 0, failed: 0))
         #expect(try store.routingCandidate(reference: "zendesk:1001").routedHash == nil)

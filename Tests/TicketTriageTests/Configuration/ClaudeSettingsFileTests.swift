@@ -1,9 +1,10 @@
 import AnthropicClient
 import Foundation
 import Testing
-@testable import TriageClassify
+import TriageClassify
+@testable import TicketTriage
 
-@Suite struct ClaudeSettingsTests {
+@Suite struct ClaudeSettingsFileTests {
     @Test func settingsDecodeFromSnakeCaseWithDefaults() throws {
         let json = #"{"model":"claude-haiku-4-5","escalation_model":"claude-sonnet-5-5","summary_words":30,"redaction":{"phones":false}}"#
         let settings = try JSONDecoder().decode(ClaudeSettings.self, from: Data(json.utf8))

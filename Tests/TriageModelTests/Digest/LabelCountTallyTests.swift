@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import TriageReports
+import TriageModel
 
 @Suite("Label tallies")
 struct LabelCountTallyTests {

@@ -1,86 +1,20 @@
-import Dispatch
 import Foundation
 import TriageModel
+import TriageRules
 
-/// A micro-benchmark of pure evaluation: synthetic rules over synthetic tickets, no I/O.
-///
-/// The bench tool calls ``run(rules:subjects:)`` and prints ``Result/ticketsPerSecond``.
-public enum RuleBenchmark {
-    /// What one run measured.
-    public struct Result: Sendable, Hashable {
-        public var rules: Int
-        public var subjects: Int
-        /// Time spent evaluating (building the subjects and parsing the rules is not counted).
-        public var duration: Duration
-        /// Firings over all subjects (keeps the work observable, and sanity-checks the rules do fire).
-        public var firings: Int
-        public var notifications: Int
-
-        public var ticketsPerSecond: Double {
-            let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
-            return seconds > 0 ? Double(subjects) / seconds : 0
-        }
-    }
-
-    /// Evaluates `rules` synthetic rules (a mix of every operator family, SLA fields and notifications) over
-    /// `subjects` synthetic tickets, split over `concurrency` threads (evaluation is pure, so it scales with cores).
-    public static func run(rules: Int = 100, subjects: Int, concurrency: Int = 1) -> Result {
-        let ruleSet: RuleSet
-        do {
-            ruleSet = try RuleSet.parse(yaml: rulesYAML(count: rules), file: "benchmark")
-        } catch {
-            preconditionFailure("the benchmark's own rules do not parse: \(error)")
-        }
-        let engine = RuleEngine(rules: ruleSet)
-        let tickets = (0..<max(1, min(subjects, 10_000))).map(subject)
-        let workers = max(1, concurrency)
-        let counts = Counts(workers: workers)
-        let duration = ContinuousClock().measure {
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                var firings = 0, notifications = 0
-                for index in stride(from: worker, to: subjects, by: workers) {
-                    let outcome = engine.evaluate(tickets[index % tickets.count])
-                    firings += outcome.firings.count
-                    notifications += outcome.notifications.count
-                }
-                counts.store(worker: worker, firings: firings, notifications: notifications)
-            }
-        }
-        let (firings, notifications) = counts.totals
-        return Result(rules: rules, subjects: subjects, duration: duration, firings: firings,
-                      notifications: notifications)
-    }
-
-    /// Per-worker totals; each worker writes only its own slot, under a lock.
-    private final class Counts: @unchecked Sendable {
-        private var slots: [(Int, Int)]
-        private let lock = NSLock()
-
-        init(workers: Int) { slots = Array(repeating: (0, 0), count: workers) }
-
-        func store(worker: Int, firings: Int, notifications: Int) {
-            lock.lock()
-            slots[worker] = (firings, notifications)
-            lock.unlock()
-        }
-
-        var totals: (Int, Int) {
-            lock.lock()
-            defer { lock.unlock() }
-            return slots.reduce((0, 0)) { ($0.0 + $1.0, $0.1 + $1.1) }
-        }
-    }
-
-    static let departments = Department.defaults.map(\.name)
-    static let words = ["invoice", "refund", "login", "password", "outage", "error", "shipping", "parcel", "order",
+/// A synthetic rule workload: rules that together use every operator family, SLA fields and notifications, and
+/// deterministic pseudo-random tickets for them. The rule tests and `triage-bench rules` both read it.
+public enum SyntheticRules {
+    public static let departments = Department.defaults.map(\.name)
+    public static let words = ["invoice", "refund", "login", "password", "outage", "error", "shipping", "parcel", "order",
                         "account", "charge", "upgrade", "plan", "feature", "slow", "broken", "thanks", "urgent",
                         "please", "help", "today", "customer", "billing", "api", "timeout", "crash", "mobile"]
 
     /// The rule words plus filler, so that each rule word is in about one ticket text in nine.
-    static let vocabulary = words + (0..<500).map { "word\($0)" }
+    public static let vocabulary = words + (0..<500).map { "word\($0)" }
 
-    /// Deterministic pseudo-random tickets.
-    static func subject(_ index: Int) -> RuleSubject {
+    /// Deterministic pseudo-random ticket number `index` with a triage result, evaluated at a fixed `now`.
+    public static func subject(_ index: Int) -> RuleSubject {
         var state = UInt64(truncatingIfNeeded: index) &* 0x9E37_79B9_7F4A_7C15 &+ 1
         func next(_ bound: Int) -> Int {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -105,7 +39,7 @@ public enum RuleBenchmark {
     }
 
     /// `count` rules cycling through eight shapes that together use every operator family.
-    static func rulesYAML(count: Int) -> String {
+    public static func rulesYAML(count: Int) -> String {
         var yaml = """
         sla:
           business_hours: {time_zone: Europe/Berlin, weekdays: [mon, tue, wed, thu, fri], hours: "09:00-17:00"}

@@ -5,7 +5,7 @@ import Foundation
 /// Pure: rendering does no I/O. Header values are stripped of CR/LF (no header injection from a subject) and
 /// non-ASCII subjects become RFC 2047 encoded words; bodies are base64 in 76-column lines, so no line starts
 /// with a dot and no 8-bit data reaches servers that do not announce 8BITMIME.
-public struct MailMessage: Sendable, Hashable {
+public struct OutgoingMail: Sendable, Hashable {
     /// `Name <address>` or a bare `address`.
     public var from: String
     public var to: [String]

@@ -1,5 +1,4 @@
 import Foundation
-import TriageModel
 
 /// What the triage stage did during the day and what it cost.
 public struct TriageFigures: Codable, Sendable, Hashable {

@@ -1,5 +1,4 @@
 import Foundation
-import TriageModel
 
 /// An urgent or negative ticket of the day, with triage's one-line summary.
 public struct NotableTicket: Codable, Sendable, Hashable {

@@ -1,5 +1,4 @@
 import Foundation
-import TriageModel
 
 /// An escalation a routing rule fired during the day.
 public struct EscalationEntry: Codable, Sendable, Hashable {

@@ -3,8 +3,8 @@ import Testing
 import TriageNetwork
 
 @Suite("Mail message rendering")
-struct MailMessageTests {
-    let message = MailMessage(from: "Support digest <triage@example.com>", to: ["lead@example.com", "Ops <ops@example.com>"],
+struct OutgoingMailTests {
+    let message = OutgoingMail(from: "Support digest <triage@example.com>", to: ["lead@example.com", "Ops <ops@example.com>"],
                               subject: "Digest 2026-03-29", text: "Plain body\n.leading dot", html: "<p>HTML body</p>",
                               date: Date(timeIntervalSince1970: 1_774_828_800), messageID: "fixed@example.com")
 
