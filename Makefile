@@ -78,7 +78,8 @@ demo-claude: build
 	@echo "== tokens and cost"
 	@$(TRIAGE) stats --db $(DEMO_DIR)-claude/triage.sqlite | head -n 4
 
-## demo-sync: sync from fake Zendesk, Freshdesk and JSM APIs (mock-helpdesk on loopback), then triage, route, digest
+## demo-sync: sync from fake Zendesk, Freshdesk and JSM APIs (mock-helpdesk on loopback), then triage, route with
+## write-back to the fakes, digest
 SYNC_DIR  = $(DEMO_DIR)-sync
 SYNC_OPTS = --db $(SYNC_DIR)/triage.sqlite
 demo-sync: build
@@ -98,7 +99,13 @@ demo-sync: build
 	 $(TRIAGE) sync zendesk $(SYNC_OPTS) && \
 	 $(TRIAGE) train $(SYNC_OPTS) | head -n 1 && \
 	 $(TRIAGE) run --backend local $(SYNC_OPTS) && \
-	 $(TRIAGE) route $(SYNC_OPTS) --rules SampleTickets/rules.yml --no-delivery && \
+	 echo "== route with write-back (SampleTickets/writeback-rules.yml): rules write into the tickets they came from" && \
+	 $(TRIAGE) route $(SYNC_OPTS) --rules SampleTickets/writeback-rules.yml | tail -n 4 && \
+	 echo "== what the fake help desks received (first three writes; each ticket once)" && \
+	 grep -m 3 ' write: ' $(SYNC_DIR)/mock.log | cut -c 1-400 && \
+	 echo "== routing again writes nothing new" && \
+	 $(TRIAGE) route $(SYNC_OPTS) --rules SampleTickets/writeback-rules.yml | tail -n 2 && \
+	 $(TRIAGE) outbox list $(SYNC_OPTS) --delivered --limit 3 && \
 	 $(TRIAGE) digest $(SYNC_OPTS) --rules SampleTickets/rules.yml --format text | head -n 20; \
 	 status=$$?; kill $$mock 2> /dev/null; exit $$status
 

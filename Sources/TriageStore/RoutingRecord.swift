@@ -40,17 +40,21 @@ public struct RoutingRecord: Sendable, Hashable {
         }
     }
 
-    /// A webhook to queue in the outbox.
+    /// A delivery to queue in the outbox: a webhook (`url` is its URL), or a help desk write (`kind` "helpdesk",
+    /// `url` is `VENDOR:TICKET`, the body the write as JSON).
     public struct Notification: Sendable, Hashable {
         public var url: String
         public var body: String
         /// UNIQUE in the outbox: a second insert with the same key is ignored.
         public var idempotencyKey: String
+        /// The outbox `kind`: `webhook` or `helpdesk`.
+        public var kind: String
 
-        public init(url: String, body: String, idempotencyKey: String) {
+        public init(url: String, body: String, idempotencyKey: String, kind: String = "webhook") {
             self.url = url
             self.body = body
             self.idempotencyKey = idempotencyKey
+            self.kind = kind
         }
     }
 
@@ -83,12 +87,16 @@ public struct RoutingWriteCounts: Sendable, Hashable, Codable {
     public var firings = 0
     public var escalations = 0
     public var notifications = 0
+    /// Help desk writes queued (outbox rows of kind `helpdesk`).
+    public var writeBacks = 0
     public init() {}
 }
 
 /// An outbox row waiting for delivery.
 public struct OutboxItem: Sendable, Hashable, Codable {
     public var id: Int64
+    /// `webhook` (POST to `target`) or `helpdesk` (a write into the ticket `target` = `VENDOR:TICKET`).
+    public var kind: String = "webhook"
     public var target: String
     public var body: String
     public var idempotencyKey: String
@@ -96,8 +104,10 @@ public struct OutboxItem: Sendable, Hashable, Codable {
     public var attempts: Int
     public var createdAt: Date
 
-    public init(id: Int64, target: String, body: String, idempotencyKey: String, attempts: Int, createdAt: Date) {
+    public init(id: Int64, kind: String = "webhook", target: String, body: String, idempotencyKey: String, attempts: Int,
+                createdAt: Date) {
         self.id = id
+        self.kind = kind
         self.target = target
         self.body = body
         self.idempotencyKey = idempotencyKey

@@ -16,6 +16,7 @@ enum StoreSchema {
         migrator.registerMigration("v5-search-hashsize", migrate: SearchSchema.raisePendingIndexSize)
         migrator.registerMigration("v5-sync-cursors", migrate: SyncCursorSchema.migrate)
         migrator.registerMigration("v6-public-message-facts", migrate: MessageFactsSchema.migrate)
+        migrator.registerMigration("v7-outbox-helpdesk", migrate: OutboxKindSchema.migrate)
         return migrator
     }
 

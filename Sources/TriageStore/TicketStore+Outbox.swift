@@ -7,11 +7,11 @@ extension TicketStore {
     public func dueOutbox(now: Date = Date(), limit: Int = 100) throws -> [OutboxItem] {
         try read("reading the outbox") { db in
             try Row.fetchAll(db, sql: """
-                SELECT id, target, body, idempotency_key, attempts, created_at FROM outbox
+                SELECT id, kind, target, body, idempotency_key, attempts, created_at FROM outbox
                 WHERE delivered_at IS NULL AND failed_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
                 ORDER BY id LIMIT ?
                 """, arguments: [SQLDate.string(now), limit]).map { row in
-                OutboxItem(id: row["id"], target: row["target"], body: row["body"], idempotencyKey: row["idempotency_key"],
+                OutboxItem(id: row["id"], kind: row["kind"], target: row["target"], body: row["body"], idempotencyKey: row["idempotency_key"],
                            attempts: row["attempts"], createdAt: SQLDate.date(row["created_at"]) ?? .distantPast)
             }
         }

@@ -69,7 +69,7 @@ extension TicketStore {
                 """)
             let outbox = try RawStatement(db, sql: """
                 INSERT INTO outbox (firing_id, kind, target, body, idempotency_key, created_at)
-                VALUES (?, 'webhook', ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING
+                VALUES (?1, ?6, ?2, ?3, ?4, ?5) ON CONFLICT (idempotency_key) DO NOTHING
                 """)
             let ticket = try RawStatement(db, sql: """
                 UPDATE tickets SET routed_hash = ?, routing_overrides = ?, routed_facts = ? WHERE id = ? AND content_hash = ?
@@ -102,7 +102,12 @@ extension TicketStore {
                             outbox.bind(2, n.url)
                             outbox.bind(3, n.body)
                             outbox.bind(4, n.idempotencyKey)
-                            counts.notifications += try outbox.run()
+                            outbox.bind(6, n.kind)
+                            if n.kind == "helpdesk" {
+                                counts.writeBacks += try outbox.run()
+                            } else {
+                                counts.notifications += try outbox.run()
+                            }
                         }
                     }
                 }

@@ -35,12 +35,29 @@ let banner = """
 
     """
 FileHandle.standardOutput.write(Data(banner.utf8))
+
+// Every write the fakes accept (rule write-backs) is printed as it arrives: what `make demo-sync` shows.
+let writeLog = Task {
+    var printed: [String: Int] = [:]
+    while !Task.isCancelled {
+        let all: [(String, [FakeHelpdeskWrite])] = [("zendesk", await zendesk.writes), ("freshdesk", await freshdesk.writes),
+                                                    ("jsm", await jsm.writes)]
+        for (name, writes) in all {
+            for write in writes.dropFirst(printed[name, default: 0]) {
+                FileHandle.standardOutput.write(Data("\(name) write: \(write.method) \(write.path) \(write.body)\n".utf8))
+            }
+            printed[name] = writes.count
+        }
+        try? await Task.sleep(for: .milliseconds(100))
+    }
+}
 await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
     Thread.detachNewThread {
         while let _ = readLine(strippingNewline: true) {}
         continuation.resume()
     }
 }
+writeLog.cancel()
 await zendesk.stop()
 await freshdesk.stop()
 await jsm.stop()

@@ -44,6 +44,48 @@ struct SyncCommandTests {
         #expect((report["started_from"] as? String)?.hasPrefix("cursor") == true)
     }
 
+    @Test("sync → train → run → route with a write_back rule: one write per ticket in Zendesk, none on a second route, no token shown")
+    func routeWritesBack() async throws {
+        let fake = try await FakeZendeskServer.start(tickets: FakeHelpdeskTicket.sample(count: 60))
+        defer { Task { await fake.stop() } }
+        let scratch = try Scratch()
+        try """
+            rules:
+              - id: write-back
+                when: {field: triage.department, exists: true}
+                then:
+                  - write_back: {add_tags: [triaged], fields: {"360001234": "{{triage.department}}"}, note: true}
+            """.write(toFile: scratch.path("rules.yml"), atomically: true, encoding: .utf8)
+        let env = environment(fake)
+        for arguments in [["sync", "zendesk", "--since", "2026-01-01", "--db", "s.sqlite"], ["train", "--db", "s.sqlite"],
+                          ["run", "--backend", "local", "--db", "s.sqlite"]] {
+            let result = try await scratch.runner.run(arguments, environment: env)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        }
+        let route = try await scratch.runner.run(["route", "--rules", "rules.yml", "--db", "s.sqlite", "--log-level", "trace"],
+                                                 environment: env)
+        #expect(route.status == 0, "\(route.stderr)")
+        #expect(route.stdout.contains("60 help desk write(s) queued"))
+        #expect(route.stdout.contains("Outbox: 0 pending, 60 delivered, 0 failed"))
+        let writes = await fake.writes
+        #expect(writes.count == 60)
+        #expect(Set(writes.map(\.ticketID)).count == 60)
+        #expect(writes.allSatisfy { $0.body.contains(#""public":false"#) && $0.body.contains("[triage tt-") })
+
+        let again = try await scratch.runner.run(["route", "--rules", "rules.yml", "--db", "s.sqlite"], environment: env)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(await fake.writes.count == 60)
+        let list = try await scratch.runner.run(["outbox", "list", "--delivered", "--limit", "1", "--db", "s.sqlite"])
+        #expect(list.stdout.contains("helpdesk") && list.stdout.contains("zendesk:1"))
+        let basic = Data("\(fake.email)/token:\(fake.token)".utf8).base64EncodedString()
+        for secret in [fake.token, basic] {
+            for output in [route.stdout, route.stderr, again.stdout, again.stderr, list.stdout] {
+                #expect(!output.contains(secret))
+            }
+            #expect(!(try storeText(scratch)).contains(secret))
+        }
+    }
+
     @Test("a wrong token exits 78 with a message naming the problem and not the token")
     func wrongToken() async throws {
         let fake = try await FakeZendeskServer.start(tickets: FakeHelpdeskTicket.sample(count: 3))

@@ -12,6 +12,8 @@ public struct OutboxDelivery: Sendable {
     public var policy: DeliveryPolicy
     /// How to wait between attempts (tests pass a no-op).
     public var sleep: @Sendable (Duration) async -> Void
+    /// Delivers rows of kind `helpdesk` (rule write-backs); without it those rows wait, untouched.
+    public var helpdesk: HelpdeskWriteBack?
 
     public init(transport: any HTTPTransport, policy: DeliveryPolicy = DeliveryPolicy(),
                 sleep: @escaping @Sendable (Duration) async -> Void = { try? await Task.sleep(for: $0) }) {
@@ -41,11 +43,16 @@ public struct OutboxDelivery: Sendable {
             if due.isEmpty { break }
             for item in due {
                 seen.insert(item.id)
-                let target = DeliveryPolicy.targetKey(item.target)
+                let target = item.kind == "helpdesk"
+                    ? "helpdesk:" + (HelpdeskTarget(target: item.target)?.vendor ?? item.target)
+                    : DeliveryPolicy.targetKey(item.target)
                 if unreachable.contains(target) && !tryNow.contains(item.id) {
                     report.retryLater += 1
-                    report.errors.append("\(item.idempotencyKey): not tried: \(TargetRedaction.hostAndPort(of: item.target)) "
-                                         + "refused a connection earlier in this run; tried again on the next run")
+                    report.errors.append(item.kind == "helpdesk"
+                        ? "\(item.idempotencyKey): not tried: \(target.dropFirst("helpdesk:".count)) was unavailable or not "
+                            + "configured earlier in this run; tried again on the next run"
+                        : "\(item.idempotencyKey): not tried: \(TargetRedaction.hostAndPort(of: item.target)) "
+                            + "refused a connection earlier in this run; tried again on the next run")
                     continue
                 }
                 if try await deliver(item, store: store, now: now, report: &report) == .unreachable {
@@ -65,11 +72,15 @@ public struct OutboxDelivery: Sendable {
             let error: String
             let retryable: Bool
             let refused: Bool
-            switch await post(item) {
+            switch await send(item) {
             case .delivered:
                 try store.markDelivered(outboxID: item.id, at: now())
                 report.delivered += 1
                 return .done
+            case let .waiting(message):
+                report.retryLater += 1
+                report.errors.append("\(item.idempotencyKey): \(message)")
+                return .unreachable
             case let .failed(message, canRetry, wasRefused):
                 error = message
                 retryable = canRetry
@@ -101,7 +112,22 @@ public struct OutboxDelivery: Sendable {
 
     private enum Attempt {
         case delivered
+        /// Not tried now and not counted (a help desk write without a configured connection).
+        case waiting(String)
         case failed(String, retryable: Bool, refused: Bool = false)
+    }
+
+    /// A webhook POST, or a help desk write for rows of kind `helpdesk`.
+    private func send(_ item: OutboxItem) async -> Attempt {
+        guard item.kind == "helpdesk" else { return await post(item) }
+        guard let helpdesk else {
+            return .waiting("help desk write-back to \(item.target) waits: no help desk connection is set up for delivery here")
+        }
+        switch await helpdesk.attempt(item) {
+        case .delivered: return .delivered
+        case let .waiting(message): return .waiting(message)
+        case let .failed(message, retryable, unreachable): return .failed(message, retryable: retryable, refused: unreachable)
+        }
     }
 
     private func post(_ item: OutboxItem) async -> Attempt {

@@ -35,7 +35,8 @@ extension Router {
                 escalations: outcome.escalations.filter { $0.ruleID == firing.ruleID }
                     .map { RoutingRecord.Escalation(team: $0.team, reason: $0.reason) },
                 notifications: outcome.notifications.filter { $0.ruleID == firing.ruleID }
-                    .map { RoutingRecord.Notification(url: $0.url, body: $0.body, idempotencyKey: $0.idempotencyKey) })
+                    .map { RoutingRecord.Notification(url: $0.url, body: $0.body, idempotencyKey: $0.idempotencyKey) }
+                    + outcome.writeBacks.filter { $0.ruleID == firing.ruleID }.compactMap(HelpdeskTarget.outboxRow))
         }
         return RoutingRecord(ticketID: candidate.ticket.id, contentHash: candidate.ticket.contentHash, firings: firings,
                              overrides: outcome.changes.isEmpty ? nil : RoutingOverrides(outcome.changes),
@@ -83,6 +84,7 @@ extension RoutingReport {
             written.firings += outcome.firings.count
             written.escalations += outcome.escalations.count
             written.notifications += outcome.notifications.count
+            written.writeBacks += outcome.writeBacks.filter { HelpdeskTarget.vendor(forSource: $0.source) != nil }.count
         }
     }
 
@@ -95,6 +97,7 @@ extension RoutingReport {
         written.firings += later.written.firings
         written.escalations += later.written.escalations
         written.notifications += later.written.notifications
+        written.writeBacks += later.written.writeBacks
     }
 
     static let sampleSize = 50

@@ -79,6 +79,7 @@ public struct Router: Sendable {
             report.written.firings += counts.firings
             report.written.escalations += counts.escalations
             report.written.notifications += counts.notifications
+            report.written.writeBacks += counts.writeBacks
         }
         return report
     }
@@ -170,6 +171,7 @@ private final class PendingWrites: Sendable {
                     state.totals.firings += c.firings
                     state.totals.escalations += c.escalations
                     state.totals.notifications += c.notifications
+                    state.totals.writeBacks += c.writeBacks
                 }
             } catch {
                 state.withLock { $0.error = $0.error ?? error }

@@ -7,6 +7,7 @@ import Foundation
 public enum TargetRedaction {
     /// The URL's host (`hooks.slack.com`), or `(invalid URL)`.
     public static func host(of target: String) -> String {
+        if let helpdesk = HelpdeskTarget(target: target) { return helpdesk.description }  // no secret in it
         guard let host = URL(string: target)?.host, !host.isEmpty else { return "(invalid URL)" }
         return host
     }

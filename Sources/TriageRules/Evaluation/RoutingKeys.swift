@@ -21,4 +21,13 @@ enum RoutingKeys {
         hasher.combine(String(actionIndex))
         return "tt-" + hasher.hex
     }
+
+    /// The firing's key plus the position of the `write_back` action in the rule.
+    static func writeBack(firingKey: String, actionIndex: Int) -> String {
+        var hasher = ContentHasher()
+        hasher.combine("write_back")
+        hasher.combine(firingKey)
+        hasher.combine(String(actionIndex))
+        return "tt-" + hasher.hex
+    }
 }

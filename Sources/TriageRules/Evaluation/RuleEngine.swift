@@ -96,7 +96,7 @@ public struct RuleEngine: Sendable {
                 let key = RoutingKeys.firing(rule: rule.id, subject: subject)
                 outcome.firings.append(RuleFiring(ruleID: rule.id, actions: rule.actions, matchedConditions: matched,
                                                   key: key))
-                context.perform(rule, firingKey: key, into: &outcome)
+                context.perform(rule, firingKey: key, matched: matched, into: &outcome)
                 verdicts?.append(verdict(rule, .fired, trace: trace))
             }
             if rule.stop { outcome.stoppedBy = rule.id }

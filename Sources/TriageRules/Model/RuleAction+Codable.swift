@@ -7,6 +7,7 @@ extension RuleAction: Codable {
     private enum Key: String, CodingKey {
         case escalate, setDepartment = "set_department", setPriority = "set_priority", addTags = "add_tags"
         case removeTags = "remove_tags", needsHuman = "needs_human", notify
+        case writeBack = "write_back"
     }
 
     private struct Escalate: Codable {
@@ -28,6 +29,7 @@ extension RuleAction: Codable {
         case let .removeTags(tags): try container.encode(tags, forKey: .removeTags)
         case let .needsHuman(reason): try container.encode(Reason(reason: reason), forKey: .needsHuman)
         case let .notify(target): try container.encode(target, forKey: .notify)
+        case let .writeBack(action): try container.encode(action, forKey: .writeBack)
         }
     }
 
@@ -47,6 +49,7 @@ extension RuleAction: Codable {
         case .removeTags: self = .removeTags(try container.decode([String].self, forKey: key))
         case .needsHuman: self = .needsHuman(reason: try container.decode(Reason.self, forKey: key).reason)
         case .notify: self = .notify(try container.decode(WebhookTarget.self, forKey: key))
+        case .writeBack: self = .writeBack(try container.decode(WriteBackAction.self, forKey: key))
         }
     }
 }

@@ -16,6 +16,9 @@ public enum RuleAction: Sendable, Hashable {
     case needsHuman(reason: String)
     /// Post a JSON body to a webhook (`notify: {url: ..., template: ...}`).
     case notify(WebhookTarget)
+    /// Write tags, fields, group, assignee, priority and an internal note into the ticket in its help desk
+    /// (`write_back: {...}`; see ``WriteBackAction``).
+    case writeBack(WriteBackAction)
 
     /// The action's name in the rules file.
     public var name: String {
@@ -27,12 +30,13 @@ public enum RuleAction: Sendable, Hashable {
         case .removeTags: "remove_tags"
         case .needsHuman: "needs_human"
         case .notify: "notify"
+        case .writeBack: "write_back"
         }
     }
 
     /// Every action name a rules file may use.
     public static let allNames = ["escalate", "set_department", "set_priority", "add_tags", "remove_tags",
-                                  "needs_human", "notify"]
+                                  "needs_human", "notify", "write_back"]
 
     /// One line for explanations: `escalate on-call ("Possible outage")`.
     public var summary: String {
@@ -44,6 +48,7 @@ public enum RuleAction: Sendable, Hashable {
         case let .removeTags(tags): "remove_tags " + tags.joined(separator: ", ")
         case let .needsHuman(reason): "needs_human (\"\(reason)\")"
         case let .notify(target): "notify \(target.url)"
+        case let .writeBack(action): action.summary
         }
     }
 }

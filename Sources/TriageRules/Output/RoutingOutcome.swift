@@ -8,6 +8,8 @@ public struct RoutingOutcome: Sendable, Hashable, Codable {
     public var changes: RoutingChanges
     public var escalations: [Escalation]
     public var notifications: [WebhookNotification]
+    /// Writes into help desk tickets (`write_back` actions), in firing order.
+    public var writeBacks: [HelpdeskWrite] = []
     /// The rule whose `stop` ended evaluation, if any.
     public var stoppedBy: String?
 

@@ -61,6 +61,9 @@ public struct RuleExplanation: Sendable, Hashable, Codable {
         for notification in outcome.notifications {
             lines.append("Notify \(notification.url) [\(notification.ruleID), key \(notification.idempotencyKey)]")
         }
+        for write in outcome.writeBacks {
+            lines.append("Write back to \(write.source):\(write.externalID): \(write.parts) [\(write.ruleID), key \(write.idempotencyKey)]")
+        }
         return lines
     }
 

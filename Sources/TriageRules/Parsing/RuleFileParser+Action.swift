@@ -59,6 +59,8 @@ extension RuleFileParser {
             return nil
         case "notify":
             return parseNotify(value)
+        case "write_back":
+            return parseWriteBack(value)
         default:
             error(key, "unknown action '\(name)'" + NameSuggestion.hint(for: name, in: RuleAction.allNames))
             return nil
@@ -109,13 +111,13 @@ extension RuleFileParser {
         return true
     }
 
-    private mutating func rejectUnknownKeys(_ fields: Node.Mapping, allowed: [String], action: String) {
+    mutating func rejectUnknownKeys(_ fields: Node.Mapping, allowed: [String], action: String) {
         for key in fields.keys where !allowed.contains(key.string ?? "") {
             error(key, "unknown key '\(key.string ?? "?")' in `\(action)`; expected \(allowed.joined(separator: ", "))")
         }
     }
 
-    private func tagList(_ node: Node) -> [String]? {
+    func tagList(_ node: Node) -> [String]? {
         if let items = node.sequence {
             let tags = items.compactMap(scalarString)
             return tags.count == items.count ? tags : nil

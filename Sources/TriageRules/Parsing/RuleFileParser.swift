@@ -8,6 +8,8 @@ struct RuleFileParser {
     var problems: [RuleProblem] = []
     /// Known department names; when given, `set_department` and department tests with other names are warned about.
     let departments: [String]?
+    /// The id of the rule being read (for messages that name the rule), empty when it has none.
+    var ruleID = ""
 
     init(departments: [String]?) {
         self.departments = departments
@@ -67,6 +69,7 @@ struct RuleFileParser {
         }
         var rule = Rule(id: "", actions: [], location: Self.location(node))
         var sawThen = false
+        ruleID = mapping["id"].flatMap(scalarString) ?? ""
         for (key, value) in mapping {
             let name = key.string ?? ""
             switch name {

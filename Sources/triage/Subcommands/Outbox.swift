@@ -160,7 +160,7 @@ struct Outbox: AsyncParsableCommand {
             var summary = Summary(retried: retried, rows: [])
             if !noDelivery && !retried.isEmpty {
                 let policy = DeliveryPolicy(timeout: .milliseconds(Int64(timeout * 1000)))
-                summary.delivery = try await OutboxDelivery.curl(policy: policy).deliverDue(store: store, tryNow: Set(retried))
+                summary.delivery = try await global.outboxDelivery(policy: policy).deliverDue(store: store, tryNow: Set(retried))
             }
             summary.rows = try store.outboxEntries(ids: retried).map(Row.init)
             if output.format == .json {

@@ -26,10 +26,15 @@ struct Route: AsyncParsableCommand {
     func run() async throws {
         let store = try global.openExistingStore()
         let service = RoutingService(store: store, router: try rules.file(global).router(),
-                                     delivery: .curl(policy: DeliveryPolicy(timeout: .milliseconds(Int64(timeout * 1000)))))
+                                     delivery: global.outboxDelivery(policy: DeliveryPolicy(timeout: .milliseconds(Int64(timeout * 1000)))))
         let outcome = try await service.run(dryRun: dryRun, deliver: !noDelivery)
         if output.format == .json { try Terminal.json(outcome) } else { print(outcome) }
         try outcome.requireDelivered()
+    }
+
+    /// `, 3 help desk write(s)` when rules wrote back (left out otherwise, so the line reads as before).
+    static func writeBacks(_ w: RoutingWriteCounts) -> String {
+        w.writeBacks > 0 ? ", \(w.writeBacks) help desk write(s)" : ""
     }
 
     private func print(_ s: RoutingService.Outcome) {
@@ -39,8 +44,8 @@ struct Route: AsyncParsableCommand {
         }
         if w.firings > 10 { Terminal.out("… and \(w.firings - 10) more firing(s)") }
         Terminal.out(dryRun
-            ? "Would route \(s.routing.tickets) ticket(s): \(w.firings) firing(s), \(w.escalations) escalation(s), \(w.notifications) notification(s); nothing written"
-            : "Routed \(s.routing.tickets) ticket(s): \(w.firings) new firing(s), \(w.escalations) escalation(s), \(w.notifications) notification(s) queued")
+            ? "Would route \(s.routing.tickets) ticket(s): \(w.firings) firing(s), \(w.escalations) escalation(s), \(w.notifications) notification(s)\(Self.writeBacks(w)); nothing written"
+            : "Routed \(s.routing.tickets) ticket(s): \(w.firings) new firing(s), \(w.escalations) escalation(s), \(w.notifications) notification(s)\(Self.writeBacks(w)) queued")
         for (rule, count) in s.routing.firingsByRule.sorted(by: { $0.key < $1.key }) { Terminal.out("  \(rule): \(count)") }
         if let d = s.delivery {
             Terminal.out("Delivered \(d.delivered) outbox row(s); \(d.retryLater) to retry later, \(d.gaveUp) given up, "

@@ -82,7 +82,7 @@ struct Run: AsyncParsableCommand {
         if let routed {
             let w = routed.routing.written
             let delivery = routed.delivery ?? DeliveryReport()
-            Terminal.out("routing: \(routed.routing.tickets) ticket(s) evaluated, \(w.firings) firing(s), \(w.escalations) escalation(s), \(w.notifications) notification(s) queued; delivered \(delivery.delivered), \(delivery.retryLater) to retry")
+            Terminal.out("routing: \(routed.routing.tickets) ticket(s) evaluated, \(w.firings) firing(s), \(w.escalations) escalation(s), \(w.notifications) notification(s)\(Route.writeBacks(w)) queued; delivered \(delivery.delivered), \(delivery.retryLater) to retry")
         }
         if report.failed > 0 { throw ExitStatus.partial.code }
         try LeaseReport.heldElsewhere(store: store)
@@ -95,7 +95,8 @@ struct Run: AsyncParsableCommand {
     /// Applies the routing rules to what is triaged and delivers the outbox, when rules are configured.
     private func route(store: TicketStore, configuration: TriageConfiguration) async throws -> RoutingService.Outcome? {
         guard !noRoute, rules.path != nil || configuration.rules != nil else { return nil }
-        return try await RoutingService(store: store, router: try rules.file(global).router()).run()
+        return try await RoutingService(store: store, router: try rules.file(global).router(),
+                                        delivery: global.outboxDelivery()).run()
     }
 
     private func runBatch(store: TicketStore, configuration: TriageConfiguration, logger: Logger) async throws {
