@@ -5,9 +5,10 @@ import Foundation
 /// ICML 2008 — the method behind LIBLINEAR's default solver).
 ///
 /// Each label's binary problem is solved on its own, label after label, against that label's weight column
-/// (`bucketCount + 1` floats, small enough to stay in the CPU cache while every example is read): an example whose
-/// dual variable is 0 and whose margin is comfortably met is shrunk out of the following passes, and when the rest
-/// has converged every example is checked once more before the label is done. A constant bias feature of 1 is
+/// (`bucketCount + 1` floats, small enough to stay in the CPU cache while every example is read): after the first
+/// pass an example whose dual variable is 0 and whose margin is met is shrunk out of the following passes (most
+/// examples of a label are such negatives), and when the rest has converged every example is checked once more
+/// before the label is done — a violation there resumes the passes. A constant bias feature of 1 is
 /// appended. The visiting order of a label is a permutation drawn from the seed and the label, so a label's
 /// weights depend only on the rows, their labels and the seed — not on the other labels, nor on how many threads
 /// (``train(_:truth:costs:epochs:tolerance:seed:rowLimit:workers:)``'s `workers`) share the labels.
@@ -190,7 +191,10 @@ private struct BinaryProblem: Sendable {
                                             shrinkAbove = .infinity
                                             continue
                                         }
-                                        shrinkAbove = largest <= 0 ? .infinity : largest
+                                        // Shrink every example at the bound whose margin is met: more eagerly than
+                                        // LIBLINEAR (which waits for the previous pass's largest violation), which is
+                                        // safe because convergence is only declared after a pass over every example.
+                                        shrinkAbove = 0
                                     }
                                 }
                             }
