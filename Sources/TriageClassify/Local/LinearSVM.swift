@@ -39,8 +39,10 @@ struct LinearSVM: Sendable {
     ///     examples falls below it.
     ///   - rowLimit: train on the first `rowLimit` rows only (all when `nil`).
     ///   - workers: threads sharing the labels (≥ 1); the result does not depend on it.
+    ///   - parallelAbove: below this many rows × labels the labels are solved on the calling thread alone (small
+    ///     problems gain nothing from threads, and a caller on Swift's cooperative pool keeps the other threads free).
     mutating func train(_ matrix: FeatureMatrix, truth: [Int], costs: [Float], epochs: Int, tolerance: Float,
-                        seed: UInt64, rowLimit: Int? = nil, workers: Int = 1) {
+                        seed: UInt64, rowLimit: Int? = nil, workers: Int = 1, parallelAbove: Int = 200_000) {
         let rows = min(rowLimit ?? matrix.rowCount, matrix.rowCount)
         let labelCount = labelCount
         let width = bucketCount + 1
@@ -74,7 +76,7 @@ struct LinearSVM: Sendable {
         let problem = BinaryProblem(matrix: matrix, truth: truth, rows: rows, diagonal: diagonal, curvature: curvature,
                                     bucketCount: bucketCount, epochs: epochs, tolerance: tolerance, seed: seed)
         let shared = SharedBuffers(columns: columns, duals: duals, passes: passes)
-        let threads = max(1, min(workers, labelCount))
+        let threads = rows * labelCount < parallelAbove ? 1 : max(1, min(workers, labelCount))
         DispatchQueue.concurrentPerform(iterations: threads) { thread in
             for label in stride(from: thread, to: labelCount, by: threads) {
                 shared.passes[label] = problem.solve(
