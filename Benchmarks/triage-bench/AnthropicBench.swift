@@ -2,6 +2,7 @@ import AnthropicClient
 import ArgumentParser
 import Foundation
 import Logging
+import Synchronization
 import TicketTriage
 import TriageClassify
 import TriageModel
@@ -81,18 +82,24 @@ struct AnthropicBench: AsyncParsableCommand {
 
         let cpuBefore = Self.cpuSeconds()
         let wallStart = ContinuousClock.now
-        let report = try await runner.run()
+        // In flight once each answer is handled (the next call started): the share of the slots kept busy.
+        let occupancy = Mutex<(samples: Int, sum: Int)>((0, 0))
+        let report = try await runner.run { progress in
+            occupancy.withLock { $0.samples += 1; $0.sum += progress.inFlight }
+        }
         let wall = ContinuousClock.now - wallStart
         let cpu = Self.cpuSeconds() - cpuBefore
 
         let seconds = Double(wall.components.seconds) + Double(wall.components.attoseconds) / 1e18
         let rate = Double(report.triaged) / seconds
         let ideal = Double(concurrency) / (Double(latencyMs) / 1000)
+        let meanInFlight = occupancy.withLock { Double($0.sum) / Double(max(1, $0.samples)) }
         let text = """
             anthropic --pipeline: \(requests) tickets, \(concurrency) in flight, \(latencyMs) ms latency, server \(inProcess ? "in-process" : "child process")
               wall            \(String(format: "%.2f", seconds)) s (one warm-up request goes alone first)
               throughput      \(String(format: "%.1f", rate)) tickets/s (ideal \(String(format: "%.1f", ideal)); \(String(format: "%.1f", rate / ideal * 100)) %)
               CPU per ticket  \(String(format: "%.3f", cpu / Double(max(1, report.triaged)) * 1000)) ms (whole process: runner, client, store writes\(inProcess ? ", server" : ""))
+              in flight       \(String(format: "%.1f", meanInFlight)) mean after each answer (of \(concurrency))
               triaged         \(report.triaged), failed \(report.failed)
 
             """

@@ -64,6 +64,7 @@ public struct LocalClassifier: Classifier {
     /// it), labels removed, so summaries describe the customer's issue; unlabelled text is returned as it is.
     static func customerText(_ body: String) -> String {
         let labels = ["Customer: ", "Agent: ", "System: "]
+        guard mayHaveLabels(body, labels) else { return body }
         let paragraphs = body.components(separatedBy: "\n\n")
         guard paragraphs.contains(where: { p in labels.contains { p.hasPrefix($0) } }) else { return body }
         var kept: [String] = []
@@ -77,6 +78,25 @@ public struct LocalClassifier: Classifier {
             }
         }
         return kept.isEmpty ? body : kept.joined(separator: "\n\n")
+    }
+
+    /// Whether a label starts `body` or follows a blank line (`"\n\n"`): a cheap byte scan that spares the paragraph
+    /// split for the common unlabelled text (it may say yes when the split then finds nothing; never no wrongly).
+    static func mayHaveLabels(_ body: String, _ labels: [String]) -> Bool {
+        if labels.contains(where: body.hasPrefix) { return true }
+        let bytes = Array(body.utf8)
+        let patterns = labels.map { Array($0.utf8) }
+        var index = 0
+        while index + 1 < bytes.count {
+            if bytes[index] == 0x0A && bytes[index + 1] == 0x0A {
+                let start = index + 2
+                for pattern in patterns where start + pattern.count <= bytes.count {
+                    if bytes[start..<(start + pattern.count)].elementsEqual(pattern) { return true }
+                }
+            }
+            index += 1
+        }
+        return false
     }
 
     private static func format(_ value: Double) -> String {

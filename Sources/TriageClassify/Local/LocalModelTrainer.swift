@@ -8,8 +8,9 @@ import TriageModel
 /// coordinate descent (``LinearSVM``), each example's cost scaled by a class weight so small classes are not
 /// drowned by large ones. Calibration: a softmax temperature fitted on a held-out slice chosen by a stable hash of
 /// the ticket id and the seed; the held-out tickets are then added and training continues from the same solution,
-/// so the final weights use every example. When that slice would be too small (small stores), the temperature is
-/// fitted on 5-fold cross-validated scores instead, and only for tiny sets on the training examples themselves.
+/// so the final weights use every example. Up to ``Options/crossValidationLimit`` examples (or when that slice
+/// would be too small) the temperature is fitted on 5-fold out-of-fold scores instead, and only for tiny sets on
+/// the training examples themselves.
 ///
 /// Deterministic: examples are put in a canonical order (by a hash of the id and the seed, then their content),
 /// features are extracted in parallel into fixed positions, and the solver runs on one thread with a seeded
@@ -33,6 +34,10 @@ public enum LocalModelTrainer {
         public var calibrationFraction: Double
         /// Below this many held-out examples the temperature is fitted by cross-validation instead.
         public var minimumCalibrationExamples: Int
+        /// Up to this many examples the temperature is fitted on out-of-fold scores of a k-fold cross-validation
+        /// (every example scored by a model that did not see it: a steadier fit on small and unbalanced sets);
+        /// above it, on the held-out slice (one training instead of k).
+        public var crossValidationLimit: Int
         /// Fewest priority-labelled examples (of at least two priorities) for a learned priority head.
         public var minimumPriorityExamples: Int
         public var seed: UInt64
@@ -43,7 +48,8 @@ public enum LocalModelTrainer {
 
         public init(hasher: FeatureHasher? = nil, cost: Double = 1, classWeightPower: Double = 0.5,
                     maxEpochs: Int = 30, tolerance: Double = 0.1, calibrationFraction: Double = 0.1,
-                    minimumCalibrationExamples: Int = 30, minimumPriorityExamples: Int = 20, seed: UInt64 = 42,
+                    minimumCalibrationExamples: Int = 30, crossValidationLimit: Int = 20_000,
+                    minimumPriorityExamples: Int = 20, seed: UInt64 = 42,
                     workers: Int = ProcessInfo.processInfo.activeProcessorCount, trainedAt: Date? = nil) {
             self.hasher = hasher
             self.cost = cost
@@ -52,6 +58,7 @@ public enum LocalModelTrainer {
             self.tolerance = tolerance
             self.calibrationFraction = calibrationFraction
             self.minimumCalibrationExamples = minimumCalibrationExamples
+            self.crossValidationLimit = crossValidationLimit
             self.minimumPriorityExamples = minimumPriorityExamples
             self.seed = seed
             self.workers = workers
@@ -170,12 +177,13 @@ public enum LocalModelTrainer {
         let held = rows.indices.filter { heldOut[$0] }
         func solve(_ order: [Int], into svm: inout LinearSVM, matrix: FeatureMatrix, rowLimit: Int? = nil) {
             svm.train(matrix, truth: order.map { truth[$0] }, costs: order.map { costs[$0] }, epochs: options.maxEpochs,
-                      tolerance: Float(options.tolerance), seed: options.seed, rowLimit: rowLimit)
+                      tolerance: Float(options.tolerance), seed: options.seed, rowLimit: rowLimit, workers: options.workers)
         }
         let temperature: Double
         let calibration: String
         var svm = LinearSVM(labelCount: labelCount, bucketCount: bucketCount)
-        if held.count >= options.minimumCalibrationExamples && Set(training.map { truth[$0] }).count >= 2 {
+        if rows.count > options.crossValidationLimit, held.count >= options.minimumCalibrationExamples,
+           Set(training.map { truth[$0] }).count >= 2 {
             let order = training + held
             let matrix = FeatureMatrix(order.map { rows[$0] })
             solve(order, into: &svm, matrix: matrix, rowLimit: training.count)

@@ -60,6 +60,18 @@ struct LinearSVMTests {
         for row in 0..<matrix.rowCount { #expect(Self.predict(svm, matrix.row(row)) == truth[row]) }
     }
 
+    /// Labels shared over threads give the same weights and dual variables as one thread.
+    @Test func threadsDoNotChangeTheResult() {
+        let (matrix, truth) = Self.problem()
+        let costs = [Float](repeating: 1, count: truth.count)
+        var serial = LinearSVM(labelCount: 3, bucketCount: 8)
+        var parallel = LinearSVM(labelCount: 3, bucketCount: 8)
+        serial.train(matrix, truth: truth, costs: costs, epochs: 20, tolerance: 0.01, seed: 4, workers: 1)
+        parallel.train(matrix, truth: truth, costs: costs, epochs: 20, tolerance: 0.01, seed: 4, workers: 3, parallelAbove: 0)
+        #expect(serial.weights == parallel.weights)
+        #expect(serial.alphas == parallel.alphas)
+    }
+
     @Test func sameSeedSameWeights() {
         let (matrix, truth) = Self.problem()
         var a = LinearSVM(labelCount: 3, bucketCount: 8)

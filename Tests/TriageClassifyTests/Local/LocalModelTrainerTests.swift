@@ -6,8 +6,9 @@ import TriageModel
 @Suite("LocalModelTrainer")
 struct LocalModelTrainerTests {
     static let fixedDate = Date(timeIntervalSince1970: 1_800_000_000)
+    /// The held-out-slice path (the one large stores take) on the small fixture set.
     static let options = LocalModelTrainer.Options(calibrationFraction: 0.2, minimumCalibrationExamples: 10,
-                                                   seed: 7, trainedAt: fixedDate)
+                                                   crossValidationLimit: 0, seed: 7, trainedAt: fixedDate)
 
     @Test func reachesMeaningfulAccuracyOnHeldOutTickets() throws {
         let model = try LocalModelTrainer.train(examples: TrainingTickets.training(), options: Self.options)
@@ -61,6 +62,18 @@ struct LocalModelTrainerTests {
         }
         #expect(model.metadata.temperature != 1)
         #expect(ece(model) < ece(uncalibrated))
+    }
+
+    /// Up to `crossValidationLimit` examples the temperature comes from out-of-fold scores even when the held-out
+    /// slice would be large enough.
+    @Test func setsUpToTheLimitAreCalibratedByKFold() throws {
+        let examples = TrainingTickets.training()
+        var options = Self.options
+        options.crossValidationLimit = examples.count
+        let model = try LocalModelTrainer.train(examples: examples, options: options)
+        #expect(model.metadata.calibration == "cross-validated (5 folds)")
+        options.crossValidationLimit = examples.count - 1
+        #expect(try LocalModelTrainer.train(examples: examples, options: options).metadata.calibration == "held-out")
     }
 
     @Test func smallSetsFitTheTemperatureOnCrossValidatedScores() throws {
