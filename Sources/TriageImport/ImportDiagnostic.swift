@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TriageModel
 
 /// Where importers report problems. The run goes on; the sink collects, counts or prints.
@@ -7,30 +8,33 @@ public protocol DiagnosticSink: Sendable {
 }
 
 /// A thread-safe sink that keeps every diagnostic, for tests and for the import run record.
-public final class DiagnosticCollector: DiagnosticSink, @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: [ImportDiagnostic] = []
+public final class DiagnosticCollector: DiagnosticSink {
+    private struct State {
+        var stored: [ImportDiagnostic] = []
+        var total = 0
+        var errorTotal = 0
+    }
+
+    private let state = Mutex(State())
     /// Keep at most this many; the count stays exact.
     private let limit: Int
-    private var total = 0
-    private var errorTotal = 0
 
     public init(limit: Int = 10_000) {
         self.limit = limit
     }
 
     public func report(_ diagnostic: ImportDiagnostic) {
-        lock.withLock {
-            total += 1
-            if diagnostic.severity == .error { errorTotal += 1 }
-            if stored.count < limit { stored.append(diagnostic) }
+        state.withLock { state in
+            state.total += 1
+            if diagnostic.severity == .error { state.errorTotal += 1 }
+            if state.stored.count < limit { state.stored.append(diagnostic) }
         }
     }
 
     /// The diagnostics kept so far (at most `limit`).
-    public var diagnostics: [ImportDiagnostic] { lock.withLock { stored } }
+    public var diagnostics: [ImportDiagnostic] { state.withLock { $0.stored } }
     /// How many were reported, kept or not.
-    public var count: Int { lock.withLock { total } }
+    public var count: Int { state.withLock { $0.total } }
     /// How many were errors (skipped records).
-    public var errorCount: Int { lock.withLock { errorTotal } }
+    public var errorCount: Int { state.withLock { $0.errorTotal } }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TriageNetwork
 
 /// One help desk API account: base URL, credentials and the transport, with the waiting and retrying every vendor
@@ -145,24 +146,22 @@ public struct HelpdeskConnection: Sendable {
 }
 
 /// The rate-limit headers last seen (`X-RateLimit-Remaining`, `X-RateLimit-Total`); shared by copies of a connection.
-public final class RateLimitObservation: @unchecked Sendable {
-    private let lock = NSLock()
-    private var remainingValue: Int?
-    private var totalValue: Int?
+public final class RateLimitObservation: Sendable {
+    private let seen = Mutex<(remaining: Int?, total: Int?)>((nil, nil))
 
     public init() {}
 
-    public var remaining: Int? { lock.withLock { remainingValue } }
-    public var total: Int? { lock.withLock { totalValue } }
+    public var remaining: Int? { seen.withLock { $0.remaining } }
+    public var total: Int? { seen.withLock { $0.total } }
 
     func note(_ headers: HTTPHeaders) {
         let remaining = headers["X-RateLimit-Remaining"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         let total = headers["X-RateLimit-Total"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
             ?? headers["X-RateLimit-Limit"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         guard remaining != nil || total != nil else { return }
-        lock.withLock {
-            if let remaining { remainingValue = remaining }
-            if let total { totalValue = total }
+        seen.withLock { seen in
+            if let remaining { seen.remaining = remaining }
+            if let total { seen.total = total }
         }
     }
 }

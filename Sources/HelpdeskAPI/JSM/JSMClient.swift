@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TriageImport
 
 /// Jira Service Management (Jira Cloud REST API v3): issues updated since a time, oldest first, with comments.
@@ -76,7 +77,7 @@ public struct JSMClient: IncrementalTicketSource {
         if let cached = zone.value { return cached }
         let me = try await connection.json("GET", connection.url("/rest/api/3/myself"))
         let timeZone = (me["timeZone"] as? String).flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!
-        zone.value = timeZone
+        zone.store(timeZone)
         return timeZone
     }
 
@@ -98,11 +99,12 @@ public struct JSMClient: IncrementalTicketSource {
 }
 
 /// The API user's time zone, read once per client.
-final class ZoneCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: TimeZone?
-    var value: TimeZone? {
-        get { lock.withLock { stored } }
-        set { lock.withLock { stored = newValue } }
-    }
+final class ZoneCache: Sendable {
+    private let stored = Mutex<TimeZone?>(nil)
+
+    /// The cached zone, `nil` until one is stored.
+    var value: TimeZone? { stored.withLock { $0 } }
+
+    /// Stores the zone read from the API (a later read of the same user gives the same zone).
+    func store(_ zone: TimeZone) { stored.withLock { $0 = zone } }
 }

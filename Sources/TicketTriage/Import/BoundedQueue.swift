@@ -15,6 +15,7 @@ final class BoundedQueue<Element>: @unchecked Sendable {
     private var queuedBytes = 0
     private var closed = false
     private var cancelled = false
+    private var waitingPushes = 0
 
     init(capacity: Int, byteCapacity: Int = .max, size: @escaping (Element) -> Int = { _ in 0 }) {
         self.capacity = capacity
@@ -28,13 +29,22 @@ final class BoundedQueue<Element>: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         while !cancelled, items.count - head >= capacity || (items.count > head && queuedBytes + bytes > byteCapacity) {
+            waitingPushes += 1
             condition.wait()
+            waitingPushes -= 1
         }
         guard !cancelled else { return false }
         items.append(item)
         queuedBytes += bytes
         condition.broadcast()
         return true
+    }
+
+    /// How many `push` calls are waiting for room right now (for tests that must see a producer blocked).
+    var producersWaiting: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return waitingPushes
     }
 
     /// The producer is done; `popBatch` returns what is left, then `nil`.

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Logging
 import TriageImport
 import TriageModel
@@ -93,9 +94,9 @@ public struct ImportPipeline: Sendable {
         report.runID = runID
         let sink = ForwardingDiagnosticSink(onDiagnostic: onDiagnostic)
         let queue = BoundedQueue<PreparedTicket>(capacity: queueCapacity, byteCapacity: byteBudget, size: \.approximateBytes)
-        let readerError = LockedBox<(any Error)?>(nil)
+        let readerError = Mutex<(any Error)?>(nil)
         let readerDone = DispatchSemaphore(value: 0)
-        let skippedUnchanged = LockedBox(0)
+        let skippedUnchanged = Atomic(0)
         let store = store
         let reader = Thread {
             defer { readerDone.signal() }
@@ -107,13 +108,13 @@ public struct ImportPipeline: Sendable {
             do {
                 try importer.read(url, options: options, diagnostics: sink) { record in
                     try filter.add(record.ticket)
-                    if filter.skipped != skippedUnchanged.value { skippedUnchanged.value = filter.skipped }
+                    skippedUnchanged.store(filter.skipped, ordering: .relaxed)
                 }
                 try filter.flush()
-                skippedUnchanged.value = filter.skipped
+                skippedUnchanged.store(filter.skipped, ordering: .relaxed)
             } catch is CancellationError {
             } catch {
-                readerError.value = error
+                readerError.withLock { $0 = error }
             }
             queue.close()
         }
@@ -135,20 +136,20 @@ public struct ImportPipeline: Sendable {
             if let progress, clock.now - lastProgress > .milliseconds(250) {
                 lastProgress = clock.now
                 var shown = counts
-                shown.unchanged += skippedUnchanged.value
+                shown.unchanged += skippedUnchanged.load(ordering: .relaxed)
                 shown.failed = sink.errorCount
                 progress(ImportProgress(file: url.path, records: shown.total, counts: shown, elapsed: clock.now - started))
             }
         }
         readerDone.wait()
-        counts.unchanged += skippedUnchanged.value
+        counts.unchanged += skippedUnchanged.load(ordering: .relaxed)
         counts.failed = sink.errorCount
         let duration = clock.now - started
         report.counts = counts
         report.durationSeconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
         report.diagnostics = sink.collector.diagnostics
         report.diagnosticCount = sink.collector.count
-        let fatal = writeError ?? readerError.value ?? (ImportYield.check(url, counts: counts, failed: counts.failed) as (any Error)?)
+        let fatal = writeError ?? readerError.withLock { $0 } ?? (ImportYield.check(url, counts: counts, failed: counts.failed) as (any Error)?)
         report.error = fatal.map { "\($0)" }
         report.inputError = (fatal as? ImportError)?.isDataError
         let status: ImportRunStatus = fatal != nil ? .failed : (counts.failed > 0 ? .completedWithErrors : .completed)
@@ -166,7 +167,7 @@ public struct ImportPipeline: Sendable {
 }
 
 /// Collects diagnostics and passes each on as it arrives (so the CLI can print them while the import runs).
-final class ForwardingDiagnosticSink: DiagnosticSink, @unchecked Sendable {
+final class ForwardingDiagnosticSink: DiagnosticSink {
     let collector = DiagnosticCollector(limit: 1000)
     let onDiagnostic: (@Sendable (ImportDiagnostic) -> Void)?
 
@@ -180,19 +181,4 @@ final class ForwardingDiagnosticSink: DiagnosticSink, @unchecked Sendable {
     }
 
     var errorCount: Int { collector.errorCount }
-}
-
-/// A value shared between the reader thread and the writer.
-final class LockedBox<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Value
-
-    init(_ value: Value) {
-        stored = value
-    }
-
-    var value: Value {
-        get { lock.withLock { stored } }
-        set { lock.withLock { stored = newValue } }
-    }
 }

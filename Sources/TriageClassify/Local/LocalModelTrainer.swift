@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TriageModel
 
 /// Trains a ``LocalModel`` from labelled tickets.
@@ -257,23 +258,16 @@ public enum LocalModelTrainer {
 }
 
 /// Fixed slots filled from several threads, each slot by exactly one.
-private final class ResultSlots: @unchecked Sendable {
-    private var storage: [SparseFeatures]
-    private let lock = NSLock()
+private final class ResultSlots: Sendable {
+    private let storage: Mutex<[SparseFeatures]>
 
     init(count: Int) {
-        storage = Array(repeating: SparseFeatures(indices: [], values: []), count: count)
+        storage = Mutex(Array(repeating: SparseFeatures(indices: [], values: []), count: count))
     }
 
     func set(_ index: Int, _ value: SparseFeatures) {
-        lock.lock()
-        defer { lock.unlock() }
-        storage[index] = value
+        storage.withLock { $0[index] = value }
     }
 
-    var values: [SparseFeatures] {
-        lock.lock()
-        defer { lock.unlock() }
-        return storage
-    }
+    var values: [SparseFeatures] { storage.withLock { $0 } }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TriageModel
 
 /// Reads the ticket records of one vendor's JSON file whatever its documented shape: a list envelope
@@ -144,21 +145,20 @@ struct JSONPayloadReader {
 }
 
 /// Counts the errors passing through.
-final class CountingSink: DiagnosticSink, @unchecked Sendable {
+final class CountingSink: DiagnosticSink {
     let base: any DiagnosticSink
-    private let lock = NSLock()
-    private var errorCount = 0
+    private let errorCount = Atomic(0)
 
     init(base: any DiagnosticSink) {
         self.base = base
     }
 
     func report(_ diagnostic: ImportDiagnostic) {
-        if diagnostic.severity == .error { lock.withLock { errorCount += 1 } }
+        if diagnostic.severity == .error { errorCount.add(1, ordering: .relaxed) }
         base.report(diagnostic)
     }
 
-    var errors: Int { lock.withLock { errorCount } }
+    var errors: Int { errorCount.load(ordering: .relaxed) }
 }
 
 /// A sink that passes on what concerns single records and drops file-level notes (a second pass over a file that

@@ -1,6 +1,7 @@
 import AnthropicClient
 import FlyingFox
 import Foundation
+import Synchronization
 
 /// A fake of the Anthropic API on 127.0.0.1 (ephemeral port), for tests, benchmarks and demos.
 ///
@@ -74,7 +75,7 @@ public final class MockAnthropicServer: Sendable {
             return try await mock.handle(request)
         })
         let mock = MockAnthropicServer(options: options, state: state, server: server)
-        box.server = mock
+        box.set(mock)
         return mock
     }
 
@@ -137,12 +138,10 @@ public struct RecordedRequest: Sendable {
 }
 
 /// Lets the handler closure reach the server object created after the listener.
-private final class HandlerBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: MockAnthropicServer?
+private final class HandlerBox: Sendable {
+    private let stored = Mutex<MockAnthropicServer?>(nil)
 
-    var server: MockAnthropicServer? {
-        get { lock.withLock { stored } }
-        set { lock.withLock { stored = newValue } }
-    }
+    var server: MockAnthropicServer? { stored.withLock { $0 } }
+
+    func set(_ server: MockAnthropicServer) { stored.withLock { $0 = server } }
 }

@@ -115,7 +115,9 @@ struct StreamingClientTests {
         let clock = ContinuousClock()
         let start = clock.now
         let task = Task { try await fixture.client.streamMessage(request).accumulate() }
-        try await Task.sleep(for: .milliseconds(300))
+        // Cancel once the request is in the fake's hands (its stream is then under way), not after a guessed delay.
+        let arrival = clock.now + .seconds(10)
+        while await fixture.mock.receivedRequests().isEmpty, clock.now < arrival { await Task.yield() }
         task.cancel()
         await #expect(throws: (any Error).self) { try await task.value }
         #expect(clock.now - start < .seconds(10))  // the full stream would take 200 × 100 ms = 20 s

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import TicketTriage
 
@@ -17,20 +18,20 @@ import Testing
     /// A producer of large items waits once the queued bytes reach the budget, however few items that is.
     @Test func aProducerWaitsWhenTheQueuedBytesReachTheBudget() {
         let queue = BoundedQueue<Int>(capacity: 1000, byteCapacity: 100, size: { $0 })
-        let pushed = LockedBox(0)
+        let pushed = Atomic(0)
         let producer = Thread {
             for _ in 0..<10 {
                 guard queue.push(40) else { return }
-                pushed.value += 1
+                pushed.add(1, ordering: .relaxed)
             }
             queue.close()
         }
         producer.start()
-        // Two 40-byte items fit in 100 bytes; the third has to wait for the consumer.
-        let deadline = Date().addingTimeInterval(5)
-        while pushed.value < 2, Date() < deadline { usleep(1000) }
-        usleep(50_000)
-        #expect(pushed.value == 2)
+        // Two 40-byte items fit in 100 bytes; the third has to wait for the consumer: the producer is seen waiting.
+        let deadline = ContinuousClock.now + .seconds(10)
+        while queue.producersWaiting == 0, ContinuousClock.now < deadline { sched_yield() }
+        #expect(queue.producersWaiting == 1)
+        #expect(pushed.load(ordering: .relaxed) == 2)
         #expect(queue.bytesQueued == 80)
         var received = 0
         while let batch = queue.popBatch(max: 100) {
