@@ -29,24 +29,13 @@ public struct FreshdeskJSONImporter: TicketImporter {
                                              maxBytes: options.maxRecordBytes, diagnostics: diagnostics)
         let emitter = JSONTicketEmitter(url: url, diagnostics: diagnostics)
         let mapper = FreshdeskTicketMapper(source: source, dates: dates, emitter: emitter, companions: companions, file: url)
-        switch layout {
-        case .lines, .list:
-            try payload.forEach(layout, emitter: emitter, emit: emit, map: mapper.ticket)
-        case let .document(document):
-            let objects: [JSONObject]
-            if let array = document as? [Any] {
-                objects = JSONPayloadReader.objects(array)
-            } else if let root = document as? [String: Any] {
-                let o = JSONObject(root)
-                if root["results"] is [Any] { objects = o.objects("results") }
-                else if root["tickets"] is [Any] { objects = o.objects("tickets") }
-                else if FreshdeskTicketMapper.isTicket(FreshdeskTicketMapper.unwrap(o)) { objects = [o] }
-                else { throw payload.unknownShape(document) }
-            } else {
-                throw payload.unknownShape(document)
-            }
-            if objects.isEmpty { throw payload.unknownShape(document) }
-            try emitter.run(records: JSONPayloadReader.records(objects), emit: emit, map: mapper.ticket)
+        try payload.read(layout, emitter: emitter, emit: emit, map: mapper.ticket) { document in
+            if let array = document as? [Any] { return JSONPayloadReader.objects(array) }
+            guard let root = document as? [String: Any] else { return [] }
+            let o = JSONObject(root)
+            if root["results"] is [Any] { return o.objects("results") }
+            if root["tickets"] is [Any] { return o.objects("tickets") }
+            return FreshdeskTicketMapper.isTicket(FreshdeskTicketMapper.unwrap(o)) ? [o] : []
         }
     }
 }

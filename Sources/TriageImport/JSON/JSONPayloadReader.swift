@@ -125,6 +125,22 @@ struct JSONPayloadReader {
         }
     }
 
+    /// Reads every record of the file in `layout`: lists and JSON Lines streamed (``forEach(_:emitter:emit:map:)``), a
+    /// whole document through `documentObjects`, the vendor's rule for where its records are in one document
+    /// (`[]`, or a throw with a better message, when they are nowhere: then the shape is reported as unknown).
+    func read(_ layout: Layout, emitter: JSONTicketEmitter, emit: (ImportRecord) throws -> Void,
+              map: (JSONRecordSource.Record) throws -> ImportedTicket?,
+              documentObjects: (Any) throws -> [JSONObject]) throws {
+        switch layout {
+        case .lines, .list:
+            try forEach(layout, emitter: emitter, emit: emit, map: map)
+        case let .document(document):
+            let objects = try documentObjects(document)
+            if objects.isEmpty { throw unknownShape(document) }
+            try emitter.run(records: Self.records(objects), emit: emit, map: map)
+        }
+    }
+
     /// Streams the records of a list layout.
     func stream(_ layout: Layout) -> JSONRecordSource {
         switch layout {

@@ -31,25 +31,18 @@ public struct JiraJSONImporter: TicketImporter {
         let emitter = JSONTicketEmitter(url: url, diagnostics: diagnostics)
         let comments = JiraCompanionComments.load(beside: url, maxBytes: options.maxRecordBytes)
         let mapper = JiraIssueMapper(source: source, dates: dates, emitter: emitter, companionComments: comments, file: url)
-        switch layout {
-        case .lines, .list:
-            try payload.forEach(layout, emitter: emitter, emit: emit, map: mapper.ticket)
-        case let .document(document):
-            var objects: [JSONObject] = []
-            if let array = document as? [Any] {
-                objects = JSONPayloadReader.objects(array)
-            } else if let root = document as? [String: Any] {
-                let o = JSONObject(root)
-                if root["issues"] is [Any] { objects = o.objects("issues") }
-                else if root["values"] is [Any] { objects = o.objects("values") }
-                else if JiraIssueMapper.isIssue(o) { objects = [o] }
-                else if root["comments"] is [Any] {
-                    throw ImportError.unexpectedContent(file: url.path, expected: Self.expected, found: "comments only (`comments`), no issue",
-                                                        hint: "import the folder that holds their issues: comments are attached by the issue id in their `self` URL")
-                }
+        try payload.read(layout, emitter: emitter, emit: emit, map: mapper.ticket) { document in
+            if let array = document as? [Any] { return JSONPayloadReader.objects(array) }
+            guard let root = document as? [String: Any] else { return [] }
+            let o = JSONObject(root)
+            if root["issues"] is [Any] { return o.objects("issues") }
+            if root["values"] is [Any] { return o.objects("values") }
+            if JiraIssueMapper.isIssue(o) { return [o] }
+            if root["comments"] is [Any] {
+                throw ImportError.unexpectedContent(file: url.path, expected: Self.expected, found: "comments only (`comments`), no issue",
+                                                    hint: "import the folder that holds their issues: comments are attached by the issue id in their `self` URL")
             }
-            if objects.isEmpty { throw payload.unknownShape(document) }
-            try emitter.run(records: JSONPayloadReader.records(objects), emit: emit, map: mapper.ticket)
+            return []
         }
     }
 

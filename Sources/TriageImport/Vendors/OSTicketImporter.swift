@@ -27,16 +27,10 @@ public struct OSTicketJSONImporter: TicketImporter {
             for (key, value) in o.raw { if let text = JSONObject.text(value) { fields[key] = text } }
             return try OSTicketFields(fields: fields, line: record.line).ticket(source: source, dates: dates)
         }
-        let layout = try payload.layout()
-        switch layout {
-        case .lines, .list:
-            try payload.forEach(layout, emitter: emitter, emit: emit, map: map)
-        case let .document(document):
-            var objects: [JSONObject] = []
-            if let array = document as? [Any] { objects = JSONPayloadReader.objects(array) }
-            else if let root = document as? [String: Any] { objects = root["tickets"] is [Any] ? JSONObject(root).objects("tickets") : [JSONObject(root)] }
-            if objects.isEmpty { throw payload.unknownShape(document) }
-            try emitter.run(records: JSONPayloadReader.records(objects), emit: emit, map: map)
+        try payload.read(try payload.layout(), emitter: emitter, emit: emit, map: map) { document in
+            if let array = document as? [Any] { return JSONPayloadReader.objects(array) }
+            guard let root = document as? [String: Any] else { return [] }
+            return root["tickets"] is [Any] ? JSONObject(root).objects("tickets") : [JSONObject(root)]
         }
     }
 }

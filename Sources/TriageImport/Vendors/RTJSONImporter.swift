@@ -25,19 +25,11 @@ public struct RTJSONImporter: TicketImporter {
         let map = { (record: JSONRecordSource.Record) throws -> ImportedTicket? in
             try Self.ticket(record.object, record: record, source: source, dates: dates, emitter: emitter)
         }
-        let layout = try payload.layout()
-        switch layout {
-        case .lines, .list:
-            try payload.forEach(layout, emitter: emitter, emit: emit, map: map)
-        case let .document(document):
-            var objects: [JSONObject] = []
-            if let array = document as? [Any] { objects = JSONPayloadReader.objects(array) }
-            else if let root = document as? [String: Any] {
-                let o = JSONObject(root)
-                objects = root["items"] is [Any] ? o.objects("items") : (o.value("Subject") != nil ? [o] : [])
-            }
-            if objects.isEmpty { throw payload.unknownShape(document) }
-            try emitter.run(records: JSONPayloadReader.records(objects), emit: emit, map: map)
+        try payload.read(try payload.layout(), emitter: emitter, emit: emit, map: map) { document in
+            if let array = document as? [Any] { return JSONPayloadReader.objects(array) }
+            guard let root = document as? [String: Any] else { return [] }
+            let o = JSONObject(root)
+            return root["items"] is [Any] ? o.objects("items") : (o.value("Subject") != nil ? [o] : [])
         }
     }
 
