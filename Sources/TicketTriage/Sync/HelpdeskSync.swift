@@ -88,6 +88,7 @@ public struct HelpdeskSync: Sendable {
         } catch {
             report.error = "\(error)"
             report.errorKind = Self.kind(of: error)
+            report.stopStatus = (error as? any UserFacingError)?.exitStatus ?? .failure
             logger.error("\(source.name) sync stopped after \(report.pages) committed pages: \(error)")
         }
         if let runID = report.importRunID {

@@ -1,4 +1,5 @@
 import Foundation
+import TriageModel
 import TriageStore
 
 /// What a help desk sync did: pages and tickets committed, where the cursor stands, and where the time went.
@@ -36,6 +37,8 @@ public struct SyncReport: Sendable, Codable {
     public var error: String?
     /// `unauthorized`, `unavailable`, `rate_limited` or `failed` when `error` is set.
     public var errorKind: String?
+    /// The exit status the stop means (the stopping error's own, see ``UserFacingError``) when `error` is set.
+    public var stopStatus: ExitStatus?
 
     /// Tickets per second of store time (the throughput the store sustained, network apart).
     public var storeTicketsPerSecond: Double { storeSeconds > 0 ? Double(counts.total) / storeSeconds : 0 }

@@ -1,5 +1,5 @@
 /// The exit statuses scripts can rely on (README: Exit codes); the values follow BSD `sysexits.h`.
-public enum ExitStatus: Int32, Sendable, CaseIterable {
+public enum ExitStatus: Int32, Sendable, CaseIterable, Codable {
     case success = 0
     /// Something failed (a file could not be imported, a store error, delivery gave up).
     case failure = 1

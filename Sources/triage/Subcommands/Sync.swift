@@ -75,11 +75,7 @@ struct Sync: AsyncParsableCommand {
         }
         if let error = report.error {
             Terminal.error(error)
-            switch report.errorKind {
-            case "unauthorized": throw ExitStatus.configuration.code
-            case "unavailable", "rate_limited": throw ExitStatus.unavailable.code
-            default: throw ExitStatus.failure.code
-            }
+            throw (report.stopStatus ?? .failure).code
         }
         if report.counts.failed > 0 { throw ExitStatus.partial.code }
     }
