@@ -13,21 +13,28 @@ public struct RulesFile: Sendable {
     /// `explicit` (`--rules`), else `rules:` of the settings, relative to the settings file.
     /// - Throws: ``RoutingError/noRulesFile`` (exit 78) when neither names a file.
     public init(explicit: String?, workspace: Workspace) throws {
-        let configuration = try workspace.configuration()
-        departments = configuration.departments.map(\.name)
-        if let explicit {
-            path = explicit
-        } else if let rules = configuration.rules, let configurationPath = workspace.configurationPath {
-            path = rules.hasPrefix("/") ? rules
-                : URL(fileURLWithPath: configurationPath).deletingLastPathComponent().appendingPathComponent(rules).path
-        } else {
+        guard let file = Self.ifConfigured(explicit: explicit, configuration: try workspace.configuration(),
+                                           configurationPath: workspace.configurationPath) else {
             throw RoutingError.noRulesFile
         }
+        self = file
     }
 
-    /// Whether a rules file is named at all (`--rules` or `rules:`), without reading it.
-    public static func isConfigured(explicit: String?, workspace: Workspace) throws -> Bool {
-        try explicit != nil || workspace.configuration().rules != nil
+    /// The rules file when one is named (`explicit`, else `rules:` of the settings already read from
+    /// `configurationPath`); `nil` when none is, for the commands that route only when rules are configured.
+    public static func ifConfigured(explicit: String?, configuration: TriageConfiguration,
+                                    configurationPath: String?) -> RulesFile? {
+        let departments = configuration.departments.map(\.name)
+        if let explicit { return RulesFile(path: explicit, departments: departments) }
+        guard let rules = configuration.rules, let configurationPath else { return nil }
+        let path = rules.hasPrefix("/") ? rules
+            : URL(fileURLWithPath: configurationPath).deletingLastPathComponent().appendingPathComponent(rules).path
+        return RulesFile(path: path, departments: departments)
+    }
+
+    private init(path: String, departments: [String]) {
+        self.path = path
+        self.departments = departments
     }
 
     /// The file's text.

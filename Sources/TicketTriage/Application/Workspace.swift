@@ -47,6 +47,16 @@ public struct Workspace: Sendable {
         return try TicketStore(path: databasePath, readOnly: true)
     }
 
+    /// Outbox delivery: webhooks through libcurl, and rule write-backs to the help desks configured for
+    /// `triage sync` (environment, else `helpdesk:` of `configuration`); rows for a help desk that is not configured
+    /// wait in the outbox.
+    public func outboxDelivery(configuration: TriageConfiguration, policy: DeliveryPolicy = DeliveryPolicy()) -> OutboxDelivery {
+        var delivery = OutboxDelivery.curl(policy: policy)
+        delivery.helpdesk = .configured(settings: configuration.helpdesk, environment: environment,
+                                        configFile: configurationPath ?? "triage.yml")
+        return delivery
+    }
+
     private func requireStore() throws {
         guard FileManager.default.fileExists(atPath: databasePath) else {
             throw CommandFailure("no store at \(databasePath): run `triage import FILE` (or `triage init`) first, or pass --db",

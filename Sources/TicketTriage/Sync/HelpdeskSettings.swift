@@ -46,13 +46,6 @@ public struct HelpdeskSettings: Sendable, Decodable, Equatable {
     }
 
 
-    /// The `helpdesk:` section of `triage.yml` (empty settings when there is no file), read with the rest of the file
-    /// so its keys are checked as strictly as every other setting.
-    public static func load(from url: URL?) throws -> HelpdeskSettings {
-        guard let url else { return HelpdeskSettings() }
-        return try TriageConfiguration.load(from: url).helpdesk
-    }
-
     /// The puller for `vendor` (`zendesk`, `freshdesk`, `jsm`), from these settings overridden by `environment`.
     public func source(_ vendor: String, environment: [String: String], transport: any HTTPTransport,
                        clock: HelpdeskClock = .live, configFile: String = "triage.yml") throws -> any IncrementalTicketSource {

@@ -35,6 +35,11 @@ struct GlobalOptions: ParsableArguments {
 
     var databasePath: String { workspace.databasePath }
 
+    /// Outbox delivery with rule write-backs to the configured help desks (see ``Workspace/outboxDelivery``).
+    func outboxDelivery(policy: DeliveryPolicy = DeliveryPolicy()) throws -> OutboxDelivery {
+        try workspace.outboxDelivery(configuration: loadConfiguration(), policy: policy)
+    }
+
     /// Opens (creating if needed) the store.
     func openStore() throws -> TicketStore { try workspace.openStore() }
 

@@ -150,7 +150,8 @@ struct Digest: AsyncParsableCommand {
 
     /// The SLA policy of the rules file (`--rules`, else `rules:` in triage.yml), when it has an `sla:` section.
     private func slaPolicy(_ configuration: TriageConfiguration) throws -> DigestSLA? {
-        guard try RulesFile.isConfigured(explicit: rules.path, workspace: global.workspace) else { return nil }
-        return try rules.file(global).ruleSet().sla.map { DigestSLA(policy: $0) }
+        guard let file = RulesFile.ifConfigured(explicit: rules.path, configuration: configuration,
+                                                configurationPath: global.workspace.configurationPath) else { return nil }
+        return try file.ruleSet().sla.map { DigestSLA(policy: $0) }
     }
 }

@@ -26,7 +26,7 @@ struct Route: AsyncParsableCommand {
     func run() async throws {
         let store = try global.openExistingStore()
         let service = RoutingService(store: store, router: try rules.file(global).router(),
-                                     delivery: global.outboxDelivery(policy: DeliveryPolicy(timeout: .milliseconds(Int64(timeout * 1000)))))
+                                     delivery: try global.outboxDelivery(policy: DeliveryPolicy(timeout: .milliseconds(Int64(timeout * 1000)))))
         let outcome = try await service.run(dryRun: dryRun, deliver: !noDelivery)
         if output.format == .json { try Terminal.json(outcome) } else { print(outcome) }
         try outcome.requireDelivered()

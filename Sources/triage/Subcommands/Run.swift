@@ -94,9 +94,10 @@ struct Run: AsyncParsableCommand {
 
     /// Applies the routing rules to what is triaged and delivers the outbox, when rules are configured.
     private func route(store: TicketStore, configuration: TriageConfiguration) async throws -> RoutingService.Outcome? {
-        guard !noRoute, rules.path != nil || configuration.rules != nil else { return nil }
-        return try await RoutingService(store: store, router: try rules.file(global).router(),
-                                        delivery: global.outboxDelivery()).run()
+        guard !noRoute, let file = RulesFile.ifConfigured(explicit: rules.path, configuration: configuration,
+                                                          configurationPath: global.workspace.configurationPath) else { return nil }
+        return try await RoutingService(store: store, router: try file.router(),
+                                        delivery: try global.outboxDelivery()).run()
     }
 
     private func runBatch(store: TicketStore, configuration: TriageConfiguration, logger: Logger) async throws {

@@ -87,15 +87,3 @@ struct Sync: AsyncParsableCommand {
         return "sync \(r.vendor) [\(r.cursorKey)] from \(r.startedFrom): \(status) — \(r.pages) pages, \(verb) \(c.new) new, \(c.updated) updated, \(c.unchanged) unchanged, \(c.failed) failed; network \(String(format: "%.2f", r.networkSeconds)) s, store \(String(format: "%.2f", r.storeSeconds)) s"
     }
 }
-
-extension GlobalOptions {
-    /// Outbox delivery (webhooks through libcurl) that also delivers rule write-backs to the help desks configured
-    /// for `triage sync` (environment or `helpdesk:` in triage.yml); rows for a help desk not configured wait.
-    func outboxDelivery(policy: DeliveryPolicy = DeliveryPolicy()) -> OutboxDelivery {
-        var delivery = OutboxDelivery.curl(policy: policy)
-        let configPath = StoreLocation.configuration(flag: config, environment: environment)
-        let settings = (try? HelpdeskSettings.load(from: configPath.map { URL(fileURLWithPath: $0) })) ?? HelpdeskSettings()
-        delivery.helpdesk = .configured(settings: settings, environment: environment, configFile: configPath ?? "triage.yml")
-        return delivery
-    }
-}

@@ -64,7 +64,8 @@ import TriageStore
         #expect(configured.path == dir.appendingPathComponent("conf/routing.yml").path)
         #expect(try configured.ruleSet().rules.map(\.id) == ["tag-all"])
         #expect(try configured.problems().isEmpty)
-        #expect(try RulesFile.isConfigured(explicit: nil, workspace: workspace))
+        #expect(RulesFile.ifConfigured(explicit: nil, configuration: try workspace.configuration(),
+                                       configurationPath: workspace.configurationPath)?.path == configured.path)
 
         let explicit = try RulesFile(explicit: "/nowhere/rules.yml", workspace: workspace)
         #expect(explicit.path == "/nowhere/rules.yml")
@@ -80,7 +81,7 @@ import TriageStore
         #expect(throws: ConfigurationError.self) { try RulesFile(explicit: nil, workspace: bare) }
         let none = Workspace(databaseFlag: nil, configurationFlag: dir.appendingPathComponent("none.yml").path, environment: [:])
         try "needs_human_threshold: 0.7\n".write(toFile: dir.appendingPathComponent("none.yml").path, atomically: true, encoding: .utf8)
-        #expect(try !RulesFile.isConfigured(explicit: nil, workspace: none))
+        #expect(RulesFile.ifConfigured(explicit: nil, configuration: try none.configuration(), configurationPath: none.configurationPath) == nil)
         do {
             _ = try RulesFile(explicit: nil, workspace: none)
             Issue.record("found a rules file where none is configured")
