@@ -50,3 +50,36 @@ struct SeededGenerator: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+/// Writes generated lines to a file through a 4 MiB buffer, counting the bytes written.
+final class BufferedLineWriter {
+    private let handle: FileHandle
+    private var buffer = ""
+    private(set) var bytesWritten = 0
+
+    init(path: String) throws {
+        FileManager.default.createFile(atPath: path, contents: nil)
+        handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        buffer.reserveCapacity(4 << 20)
+    }
+
+    /// Appends `line` and a newline.
+    func write(_ line: String) {
+        buffer += line
+        buffer += "\n"
+        if buffer.utf8.count > 4 << 20 { flush() }
+    }
+
+    /// Writes what is buffered, closes the file and returns its size in bytes.
+    func close() throws -> Int {
+        flush()
+        try handle.close()
+        return bytesWritten
+    }
+
+    private func flush() {
+        bytesWritten += buffer.utf8.count
+        handle.write(Data(buffer.utf8))
+        buffer.removeAll(keepingCapacity: true)
+    }
+}

@@ -46,13 +46,8 @@ enum RealisticZendeskExport {
     /// Writes `count` tickets to `path` and returns the file size in bytes.
     @discardableResult
     static func write(count: Int, to path: String, seed: UInt64 = 42) throws -> Int {
-        FileManager.default.createFile(atPath: path, contents: nil)
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-        defer { try? handle.close() }
+        let out = try BufferedLineWriter(path: path)
         var rng = SeededGenerator(seed: seed)
-        var buffer = ""
-        buffer.reserveCapacity(4 << 20)
-        var total = 0
         var commentID = 8_000_000
         let start = 1_735_689_600   // 2025-01-01T00:00:00Z
         func pick<T>(_ array: [T]) -> T { array[Int(rng.next() % UInt64(array.count))] }
@@ -89,16 +84,8 @@ enum RealisticZendeskExport {
             for _ in 0..<(2 + Int(rng.next() % 4)) { tags.append("\"" + pick(tagPool) + "\"") }
             let group = 360_001_000_000 + Int(rng.next() % 8)
             let line = #"{"id":\#(1_000_001 + i),"external_id":null,"via":{"channel":"\#(pick(channels))","source":{"from":{},"to":{},"rel":null}},"created_at":"\#(iso(created))","updated_at":"\#(iso(when))","subject":"\#(pick(customerLines).prefix(48))","description":"\#(firstBody)","priority":"\#(pick(priorities))","status":"\#(pick(statuses))","requester_id":\#(requester),"submitter_id":\#(requester),"assignee_id":\#(agent),"organization_id":\#(360_002_000_000 + Int(rng.next() % 5_000)),"group_id":\#(group),"tags":[\#(tags.joined(separator: ","))],"custom_fields":[{"id":360012345601,"value":"\#(pick(tagPool))"},{"id":360012345602,"value":"\#(pick(channels))"},{"id":360012345603,"value":null}],"satisfaction_rating":null,"has_incidents":false,"is_public":true,"comments":[\#(comments.joined(separator: ","))]}"#
-            buffer += line
-            buffer += "\n"
-            if buffer.utf8.count > 4 << 20 {
-                total += buffer.utf8.count
-                handle.write(Data(buffer.utf8))
-                buffer.removeAll(keepingCapacity: true)
-            }
+            out.write(line)
         }
-        total += buffer.utf8.count
-        handle.write(Data(buffer.utf8))
-        return total
+        return try out.close()
     }
 }

@@ -34,13 +34,8 @@ enum SyntheticTicketExport {
     /// Writes `count` tickets to `path` (JSON Lines) and returns the file size in bytes.
     @discardableResult
     static func write(count: Int, to path: String, seed: UInt64 = 42) throws -> Int {
-        FileManager.default.createFile(atPath: path, contents: nil)
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-        defer { try? handle.close() }
+        let out = try BufferedLineWriter(path: path)
         var rng = SeededGenerator(seed: seed)
-        var buffer = ""
-        buffer.reserveCapacity(4 << 20)
-        var total = 0
         let base = 1_795_000_000
         for i in 1...count {
             let department = departments[Int(rng.next() % UInt64(departments.count))]
@@ -51,16 +46,8 @@ enum SyntheticTicketExport {
             }
             // Exports come ordered by time (Zendesk's incremental export by update time): a ticket every ~2 s, jittered.
             let created = base + i * 2 + Int(rng.next() % 2)
-            buffer += #"{"id":\#(i),"subject":"\#(lines.randomElement(using: &rng)!)","description":"\#(body)","status":"open","priority":"normal","requester_id":\#(Int(rng.next() % 50_000)),"group_name":"\#(department)","tags":["t\#(i % 97)","bench"],"via":{"channel":"email"},"created_at":\#(created),"updated_at":\#(created + 3600)}"#
-            buffer += "\n"
-            if buffer.utf8.count > 4 << 20 {
-                total += buffer.utf8.count
-                handle.write(Data(buffer.utf8))
-                buffer.removeAll(keepingCapacity: true)
-            }
+            out.write(#"{"id":\#(i),"subject":"\#(lines.randomElement(using: &rng)!)","description":"\#(body)","status":"open","priority":"normal","requester_id":\#(Int(rng.next() % 50_000)),"group_name":"\#(department)","tags":["t\#(i % 97)","bench"],"via":{"channel":"email"},"created_at":\#(created),"updated_at":\#(created + 3600)}"#)
         }
-        total += buffer.utf8.count
-        handle.write(Data(buffer.utf8))
-        return total
+        return try out.close()
     }
 }
